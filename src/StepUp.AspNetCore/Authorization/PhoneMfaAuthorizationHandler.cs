@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StepUp.AspNetCore.Diagnostics;
+using StepUp.AspNetCore.Grants;
+using StepUp.AspNetCore.Store;
+
+namespace StepUp.AspNetCore.Authorization;
+
+/// <summary>
+/// Succeeds a <see cref="PhoneMfaRequirement"/> when the user has a fresh second factor: MFA claims from the directory, or a
+/// live in-app grant for this session. Policies without the requirement pass through without a store call or an allocation.
+/// </summary>
+internal sealed class PhoneMfaAuthorizationHandler(
+    StepUpSessionManager sessions,
+    IOptionsMonitor<StepUpOptions> options,
+    ILogger<PhoneMfaAuthorizationHandler> logger) : IAuthorizationHandler
+{
+    public Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        if (context.Requirements is IReadOnlyList<IAuthorizationRequirement> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is PhoneMfaRequirement)
+                {
+                    return HandleAllAsync(context);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        return context.Requirements.Any(r => r is PhoneMfaRequirement) ? HandleAllAsync(context) : Task.CompletedTask;
+    }
+
+    private async Task HandleAllAsync(AuthorizationHandlerContext context)
+    {
+        foreach (var requirement in context.Requirements.OfType<PhoneMfaRequirement>().ToList())
+        {
+            await HandleRequirementAsync(context, requirement).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleRequirementAsync(AuthorizationHandlerContext context, PhoneMfaRequirement requirement)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return; // Left pending: the framework challenges for sign-in first.
+        }
+
+        var current = options.CurrentValue;
+        var maxAge = requirement.EffectiveMaxAge(current);
+        if (sessions.DirectorySatisfies(user, maxAge))
+        {
+            logger.RequirementSatisfied("directory");
+            context.Succeed(requirement);
+            return;
+        }
+
+        var cancellationToken = (context.Resource as Microsoft.AspNetCore.Http.HttpContext)?.RequestAborted ?? default;
+        try
+        {
+            if (await sessions.FindGrantAsync(user, maxAge, requirement.EffectiveChannels(current), cancellationToken).ConfigureAwait(false) is not null)
+            {
+                logger.RequirementSatisfied("in-app grant");
+                context.Succeed(requirement);
+                return;
+            }
+        }
+        catch (StepUpStoreException ex)
+        {
+            logger.StoreUnavailable(ex);
+            context.Fail(new PhoneMfaFailureReason(this, requirement, maxAge, storeUnavailable: true));
+            return;
+        }
+
+        context.Fail(new PhoneMfaFailureReason(this, requirement, maxAge, storeUnavailable: false));
+    }
+}

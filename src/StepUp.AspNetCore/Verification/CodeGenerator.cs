@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace StepUp.AspNetCore.Verification;
+
+/// <summary>Random codes and ids from the CSPRNG.</summary>
+internal static class CodeGenerator
+{
+    public static string NewCode(int length)
+    {
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
+        }
+
+        return new string(chars);
+    }
+
+    public static string NewId() => Base64Url(RandomNumberGenerator.GetBytes(16));
+
+    public static string Base64Url(ReadOnlySpan<byte> bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Whether <paramref name="code"/> is exactly <paramref name="length"/> ASCII digits (no other Unicode digits).</summary>
+    public static bool IsWellFormed(string? code, int length)
+    {
+        if (code is null || code.Length != length)
+        {
+            return false;
+        }
+
+        foreach (var c in code)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Removes the spaces and dashes people type inside codes.</summary>
+    public static string? Normalize(string? code) =>
+        code is null || code.Length > 64 ? code : code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Trim();
+
+    public static string FormatSeconds(TimeSpan span) =>
+        Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+}
