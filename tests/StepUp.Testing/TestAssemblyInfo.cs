@@ -1,0 +1,4 @@
+namespace StepUp.Testing;
+
+/// <summary>Marker for the shared test library.</summary>
+internal static class TestAssemblyInfo;
