@@ -111,6 +111,11 @@ public sealed class PhoneVerificationService
                     return Refused(StartVerificationStatus.PhoneAlreadyAttached, channel, "A phone number is already attached to your account. Change it from your phone settings.");
                 }
 
+                if (string.IsNullOrWhiteSpace(request.PhoneNumber))
+                {
+                    return Refused(StartVerificationStatus.PhoneNumberRequired, channel, "Enter the phone number to send the code to.");
+                }
+
                 var parsed = _parser.Parse(request.PhoneNumber);
                 switch (parsed.Status)
                 {
