@@ -113,7 +113,15 @@ public sealed class PhoneVerificationService
 
                 if (string.IsNullOrWhiteSpace(request.PhoneNumber))
                 {
-                    return Refused(StartVerificationStatus.PhoneNumberRequired, channel, "Enter the phone number to send the code to.");
+                    // A resend or channel switch of a pending enrolment goes to the number that is being verified.
+                    var pending = await _store.GetChallengeAsync(request.UserId, cancellationToken).ConfigureAwait(false);
+                    if (pending is null || pending.Purpose != request.Purpose || pending.ExpiresAt <= _time.GetUtcNow())
+                    {
+                        return Refused(StartVerificationStatus.PhoneNumberRequired, channel, "Enter the phone number to send the code to.");
+                    }
+
+                    phoneNumber = pending.PhoneNumber;
+                    break;
                 }
 
                 var parsed = _parser.Parse(request.PhoneNumber);
