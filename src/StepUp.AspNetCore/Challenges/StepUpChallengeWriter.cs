@@ -82,7 +82,7 @@ internal sealed class StepUpChallengeWriter(
     public PhoneMfaShortfall DefaultShortfall(PhoneMfaRequirement requirement) =>
         new(requirement, requirement.EffectiveMaxAge(options.CurrentValue), StoreUnavailable: false);
 
-    /// <summary>API request: bearer credentials, or JSON preferred over HTML.</summary>
+    /// <summary>API request: bearer credentials, a JSON body, XMLHttpRequest, or JSON preferred over HTML.</summary>
     public static bool IsApiRequest(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
@@ -94,6 +94,11 @@ internal sealed class StepUpChallengeWriter(
         if (string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase))
         {
             return true;
+        }
+
+        if (request.HasJsonContentType())
+        {
+            return true; // A browser navigation never sends a JSON body.
         }
 
         var accept = request.Headers.Accept.ToString();

@@ -356,6 +356,8 @@ public sealed class PhoneVerificationService
             return failed;
         }
 
+        // The code arrived: a further send (e.g. to a new number right after verifying the current one) need not wait.
+        await _store.RemoveChallengeAsync(request.UserId, challenge.ChallengeId, releaseCooldown: true, cancellationToken).ConfigureAwait(false);
         var verified = new VerifiedPhone(challenge.PhoneNumber, now, challenge.Channel);
         var previous = challenge.Purpose == ChallengePurpose.ChangePhone
             ? await _store.GetVerifiedPhoneAsync(request.UserId, cancellationToken).ConfigureAwait(false)
