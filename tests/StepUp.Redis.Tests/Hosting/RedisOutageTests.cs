@@ -13,7 +13,6 @@ namespace StepUp.Redis.Tests.Hosting;
 public sealed class RedisOutageTests : IAsyncLifetime
 {
     private static readonly TimeSpan ResumeLimit = TimeSpan.FromSeconds(20);
-    private readonly CookieClient _browser = new();
     private readonly string _user = "user-" + Guid.NewGuid().ToString("N");
     private RedisServer? _redis;
     private StepUpTestApp? _app;
@@ -25,7 +24,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _app = await StepUpTestApp.StartAsync(_redis.EndPoint, RedisStores.NewPrefix(), operationTimeout: TimeSpan.FromMilliseconds(500));
+        _app = await RedisTestApps.StartAsync(_redis.EndPoint, RedisStores.NewPrefix(), operationTimeout: TimeSpan.FromMilliseconds(500));
     }
 
     public async ValueTask DisposeAsync()
@@ -44,22 +43,23 @@ public sealed class RedisOutageTests : IAsyncLifetime
     [Fact]
     public async Task WhileRedisIsDownProtectedEndpointsFailClosedAndTheRestKeepsServing()
     {
-        using var client = _browser.For(App.Server);
-        await StepUpApi.SignInAsync(client, _user);
-        var challengeId = await StepUpApi.StartCodeAsync(client);
-        var code = App.LatestCode();
-        using (var granted = await StepUpApi.VerifyAsync(client, challengeId, code))
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(_user);
+        var challengeId = await browser.StartCodeAsync();
+        using (var granted = await browser.VerifyAsync(challengeId, App.LatestCode()))
         {
             Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
         }
 
         await Redis.StopAsync();
-        using var publicPage = await client.GetAsync("/public", TestContext.Current.CancellationToken);
-        using var api = await StepUpApi.GetAsApiAsync(client, "/protected");
-        using var page = await StepUpApi.GetAsBrowserAsync(client, "/protected");
-        using var start = await StepUpApi.StartAsync(client, phoneNumber: null);
+        using var publicPage = await browser.GetAsync("/public");
+        using var account = await browser.GetAsync("/account");
+        using var api = await browser.GetAsApiAsync("/sensitive");
+        var (page, document) = await browser.GetPageAsync("/sensitive");
+        using var start = await browser.StartAsync(phoneNumber: null);
 
         Assert.Equal(HttpStatusCode.OK, publicPage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         using (var problem = JsonDocument.Parse(await api.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)))
@@ -69,39 +69,61 @@ public sealed class RedisOutageTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Temporarily unavailable", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal("Temporarily unavailable", document.QuerySelector("h1")?.TextContent);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, start.StatusCode);
-        Assert.DoesNotContain("stepup", await start.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+        page.Dispose();
 
         await Redis.StartAgainAsync();
-        var resumed = await WaitForStoreAsync(client);
+        await WaitForStoreAsync(browser);
+        using var resumed = await browser.GetAsApiAsync("/sensitive");
 
-        // Redis came back empty: the grant is gone with it and nothing else appears in its place.
-        Assert.Equal(HttpStatusCode.Unauthorized, resumed);
-        var newChallenge = await StepUpApi.StartCodeAsync(client);
-        using var verified = await StepUpApi.VerifyAsync(client, newChallenge, App.LatestCode());
-        using var protectedAgain = await StepUpApi.GetAsApiAsync(client, "/protected");
+        // Redis came back empty: the grant is gone with it and nothing appears in its place; a new code works.
+        Assert.Equal(HttpStatusCode.Unauthorized, resumed.StatusCode);
+        var newChallenge = await browser.StartCodeAsync();
+        using var verified = await browser.VerifyAsync(newChallenge, App.LatestCode());
+        using var sensitive = await browser.GetAsApiAsync("/sensitive");
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, protectedAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sensitive.StatusCode);
+    }
+
+    [Fact]
+    public async Task WhileRedisIsDownACodeCannotBeVerifiedAndNothingIsGranted()
+    {
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(_user);
+        var challengeId = await browser.StartCodeAsync();
+
+        await Redis.StopAsync();
+        using var verify = await browser.VerifyAsync(challengeId, App.LatestCode());
+        using var sensitive = await browser.GetAsApiAsync("/sensitive");
+        await Redis.StartAgainAsync();
+        await WaitForStoreAsync(browser);
+        using var afterRestart = await browser.GetAsApiAsync("/sensitive");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, verify.StatusCode);
+        Assert.Contains("temporarily unavailable", await verify.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // This session never stepped up, so the requirement is decided without the store: the step-up challenge, no grant.
+        Assert.Equal(HttpStatusCode.Unauthorized, sensitive.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRestart.StatusCode);
     }
 
     [Fact]
     public async Task WhenRedisRestartsEmptyMidFlowTheCodeHasExpiredAndANewOneWorks()
     {
-        using var client = _browser.For(App.Server);
-        await StepUpApi.SignInAsync(client, _user);
-        var challengeId = await StepUpApi.StartCodeAsync(client);
+        using var browser = App.CreateBrowser();
+        await browser.SignInAsync(_user);
+        var challengeId = await browser.StartCodeAsync();
         var code = App.LatestCode();
 
         await Redis.StopAsync();
         await Redis.StartAgainAsync();
-        Assert.Equal(HttpStatusCode.Unauthorized, await WaitForStoreAsync(client));
-        using var expired = await StepUpApi.VerifyAsync(client, challengeId, code);
-        using var stillProtected = await StepUpApi.GetAsApiAsync(client, "/protected");
-        var newChallenge = await StepUpApi.StartCodeAsync(client);
-        using var verified = await StepUpApi.VerifyAsync(client, newChallenge, App.LatestCode());
-        using var granted = await StepUpApi.GetAsApiAsync(client, "/protected");
+        await WaitForStoreAsync(browser);
+        using var expired = await browser.VerifyAsync(challengeId, code);
+        using var stillProtected = await browser.GetAsApiAsync("/sensitive");
+        var newChallenge = await browser.StartCodeAsync();
+        using var verified = await browser.VerifyAsync(newChallenge, App.LatestCode());
+        using var granted = await browser.GetAsApiAsync("/sensitive");
 
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.Contains("expired", await expired.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
@@ -110,19 +132,14 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
     }
 
-    /// <summary>Polls the protected endpoint (bounded) until the store answers again, and answers its first non-503 status.</summary>
-    private static async Task<HttpStatusCode> WaitForStoreAsync(HttpClient client)
-    {
-        var status = HttpStatusCode.ServiceUnavailable;
-        await RespClient.WaitUntilAsync(
+    /// <summary>Polls <c>GET /stepup/api/status</c>, which reads the store, until it answers again (bounded).</summary>
+    private static Task WaitForStoreAsync(BrowserClient browser) =>
+        RespClient.WaitUntilAsync(
             async () =>
             {
-                using var response = await StepUpApi.GetAsApiAsync(client, "/protected");
-                status = response.StatusCode;
-                return status != HttpStatusCode.ServiceUnavailable;
+                using var response = await browser.GetAsApiAsync("/stepup/api/status");
+                return response.StatusCode == HttpStatusCode.OK;
             },
             ResumeLimit,
             "the app to reach Redis again");
-        return status;
-    }
 }

@@ -4,12 +4,15 @@ using StepUp.Testing.Hosting;
 
 namespace StepUp.Redis.Tests.Hosting;
 
-/// <summary>Two app instances behind an imaginary load balancer share one Redis (store and Data Protection keys).</summary>
+/// <summary>
+/// Two app instances behind an imaginary load balancer share one Redis (store and Data Protection keys); one browser
+/// (one cookie jar) moves between them.
+/// </summary>
 public sealed class TwoInstancesTests(RedisServerFixture redis) : IAsyncLifetime
 {
     private readonly string _prefix = RedisStores.NewPrefix();
     private readonly string _user = "user-" + Guid.NewGuid().ToString("N");
-    private readonly CookieClient _browser = new();
+    private readonly CookieContainer _cookies = new();
     private StepUpTestApp? _a;
     private StepUpTestApp? _b;
 
@@ -19,8 +22,8 @@ public sealed class TwoInstancesTests(RedisServerFixture redis) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _a = await StepUpTestApp.StartAsync(redis.Configuration, _prefix);
-        _b = await StepUpTestApp.StartAsync(redis.Configuration, _prefix);
+        _a = await RedisTestApps.StartAsync(redis.Configuration, _prefix);
+        _b = await RedisTestApps.StartAsync(redis.Configuration, _prefix);
     }
 
     public async ValueTask DisposeAsync()
@@ -39,57 +42,56 @@ public sealed class TwoInstancesTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task ACodeStartedOnAIsVerifiedOnB()
     {
-        using var a = _browser.For(A.Server);
-        using var b = _browser.For(B.Server);
-        await StepUpApi.SignInAsync(a, _user);
+        using var onA = A.CreateBrowser(_cookies);
+        using var onB = B.CreateBrowser(_cookies);
+        await onA.SignInAsync(_user);
 
-        var challengeId = await StepUpApi.StartCodeAsync(a);
-        using var verified = await StepUpApi.VerifyAsync(b, challengeId, A.LatestCode());
-        using var onB = await StepUpApi.GetAsApiAsync(b, "/protected");
+        var challengeId = await onA.StartCodeAsync();
+        using var verified = await onB.VerifyAsync(challengeId, A.LatestCode());
+        using var sensitive = await onB.GetAsApiAsync("/sensitive");
 
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sensitive.StatusCode);
     }
 
     [Fact]
     public async Task AGrantEarnedOnAIsHonouredOnB()
     {
-        using var a = _browser.For(A.Server);
-        using var b = _browser.For(B.Server);
-        await StepUpApi.SignInAsync(a, _user);
-        using var before = await StepUpApi.GetAsApiAsync(b, "/protected");
+        using var onA = A.CreateBrowser(_cookies);
+        using var onB = B.CreateBrowser(_cookies);
+        await onA.SignInAsync(_user);
+        using var before = await onB.GetAsApiAsync("/sensitive");
 
-        var challengeId = await StepUpApi.StartCodeAsync(a);
-        using var verified = await StepUpApi.VerifyAsync(a, challengeId, A.LatestCode());
-        using var after = await StepUpApi.GetAsApiAsync(b, "/protected");
+        var challengeId = await onA.StartCodeAsync();
+        using var verified = await onA.VerifyAsync(challengeId, A.LatestCode());
+        using var after = await onB.GetAsApiAsync("/sensitive");
 
         Assert.Equal(HttpStatusCode.Unauthorized, before.StatusCode);
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        Assert.Equal("Wire transfer form.", await after.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("sensitive", await after.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task SignOutOnBEndsTheGrantOnA()
     {
-        using var a = _browser.For(A.Server);
-        using var b = _browser.For(B.Server);
-        await StepUpApi.SignInAsync(a, _user);
-        var challengeId = await StepUpApi.StartCodeAsync(a);
-        using var verified = await StepUpApi.VerifyAsync(a, challengeId, A.LatestCode());
+        using var onA = A.CreateBrowser(_cookies);
+        using var onB = B.CreateBrowser(_cookies);
+        await onA.SignInAsync(_user);
+        var challengeId = await onA.StartCodeAsync();
+        using var verified = await onA.VerifyAsync(challengeId, A.LatestCode());
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
-        var copiedSession = _browser.Snapshot();
-        using (var stillGranted = await StepUpApi.GetAsApiAsync(CookieClient.With(_browser.Snapshot(), A.Server), "/protected"))
+        using var copyOnA = A.CreateBrowser(onA.CopyCookies());
+        using (var before = await copyOnA.GetAsApiAsync("/sensitive"))
         {
-            Assert.Equal(HttpStatusCode.OK, stillGranted.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using var signedOut = await b.PostAsync("/test/signout", null, TestContext.Current.CancellationToken);
-        using var replayed = CookieClient.With(copiedSession, A.Server);
-        using var onA = await StepUpApi.GetAsApiAsync(replayed, "/protected");
+        using var signedOut = await onB.GetAsync("/test/sign-out");
+        using var after = await copyOnA.GetAsApiAsync("/sensitive");
 
-        Assert.Equal(HttpStatusCode.NoContent, signedOut.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, onA.StatusCode);
-        Assert.Contains("insufficient_user_authentication", onA.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("insufficient_user_authentication", after.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 }
