@@ -63,22 +63,21 @@ internal sealed class DirectoryCallbacks(
         }
     }
 
-    /// <summary>Checks the step-up token; fails the sign-in (the session stays as it was) when it does not prove MFA.</summary>
-    public bool TokenValidated(TokenValidatedContext context)
+    /// <summary>
+    /// Checks the step-up token. When it does not prove MFA the sign-in ends here: the session stays as it was and the user
+    /// is sent to the result page (handled here because a failed <see cref="TokenValidatedContext"/> loses its properties).
+    /// </summary>
+    public async Task<bool> TokenValidatedAsync(TokenValidatedContext context)
     {
         var current = options.CurrentValue;
-        if (context.SecurityToken is null || context.Principal is null)
-        {
-            logger.DirectoryStepUpRejected(DirectoryStepUpOutcome.Failed, null);
-            context.Fail(new DirectoryStepUpException(DirectoryStepUpOutcome.Failed));
-            return false;
-        }
-
-        var (failure, presented) = check.Check(context.SecurityToken, context.Principal, context.Properties!);
+        var (failure, presented) = context.SecurityToken is null || context.Principal is null
+            ? (DirectoryStepUpOutcome.Failed, null)
+            : check.Check(context.SecurityToken, context.Principal, context.Properties!);
         if (failure is { } outcome)
         {
             logger.DirectoryStepUpRejected(outcome, presented);
-            context.Fail(new DirectoryStepUpException(outcome));
+            await results.FailAsync(context.HttpContext, outcome, context.Properties?.RedirectUri).ConfigureAwait(false);
+            context.HandleResponse();
             return false;
         }
 
@@ -110,13 +109,8 @@ internal sealed class DirectoryCallbacks(
     /// <summary>Any other failure of a step-up round trip: a clear page, never the app's error page or a new redirect.</summary>
     public async Task RemoteFailureAsync(RemoteFailureContext context)
     {
-        var outcome = context.Failure is DirectoryStepUpException stepUpFailure ? stepUpFailure.Outcome : DirectoryStepUpOutcome.Failed;
-        if (context.Failure is not DirectoryStepUpException)
-        {
-            logger.DirectoryStepUpFailed(context.Failure?.GetType().Name ?? "unknown");
-        }
-
-        await results.FailAsync(context.HttpContext, outcome, context.Properties?.RedirectUri).ConfigureAwait(false);
+        logger.DirectoryStepUpFailed(context.Failure?.GetType().Name ?? "unknown");
+        await results.FailAsync(context.HttpContext, DirectoryStepUpOutcome.Failed, context.Properties?.RedirectUri).ConfigureAwait(false);
         context.HandleResponse();
     }
 

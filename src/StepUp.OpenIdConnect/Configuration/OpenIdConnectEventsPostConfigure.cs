@@ -106,7 +106,7 @@ internal sealed class OpenIdConnectEventsPostConfigure(
         {
             // StepUp's check comes first: a token that does not prove MFA never reaches the app's handler as a success.
             var stepUp = OpenIdConnectRedirectProperties.IsStepUp(context.Properties);
-            if (stepUp && !callbacks.TokenValidated(context))
+            if (stepUp && !await callbacks.TokenValidatedAsync(context).ConfigureAwait(false))
             {
                 return;
             }
