@@ -61,8 +61,8 @@ public sealed class DirectoryFixture : IAsyncLifetime
         return new TestAccount(id, userName, phone);
     }
 
-    /// <summary>A random valid Dutch mobile number (E.164).</summary>
-    public static string NewPhoneNumber() => "+316" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999);
+    /// <summary>A random valid Dutch mobile number in the 06-1 range (E.164).</summary>
+    public static string NewPhoneNumber() => "+3161" + RandomNumberGenerator.GetInt32(1_000_000, 9_999_999);
 }
 
 /// <summary>An account made for one test.</summary>
