@@ -39,7 +39,7 @@ internal sealed class RelyingParty : IAsyncDisposable
 
     public Uri Url(string path) => new(Origin, path);
 
-    public static async Task<RelyingParty> StartAsync(DevelopmentDirectory.DevelopmentDirectory directory, Action<RelyingPartySettings>? configure = null)
+    public static async ValueTask<RelyingParty> StartAsync(DevelopmentDirectory.DevelopmentDirectory directory, Action<RelyingPartySettings>? configure = null)
     {
         var settings = new RelyingPartySettings();
         configure?.Invoke(settings);
