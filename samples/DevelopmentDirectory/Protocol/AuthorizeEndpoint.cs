@@ -132,14 +132,14 @@ internal sealed partial class AuthorizeEndpoint(
     }
 
     /// <summary>
-    /// The authorize URL to come back to after a UI step, without the UI's own markers and without <c>prompt</c> (already
-    /// answered by the step, so that the user does not loop).
+    /// The authorize URL to come back to after a UI step, without the cancel marker and without <c>prompt</c> (already
+    /// answered by the step, so that the user does not loop). A completed password reset stays marked through the phone step.
     /// </summary>
     public static string ReturnUrl(HttpRequest request)
     {
         IEnumerable<KeyValuePair<string, StringValues>> parameters = request.HasFormContentType ? request.Form : request.Query;
         var kept = parameters
-            .Where(p => p.Key is not (DirectoryPaths.CancelParameter or DirectoryPaths.DoneParameter or Parameters.Prompt))
+            .Where(p => p.Key is not (DirectoryPaths.CancelParameter or Parameters.Prompt))
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
         return QueryHelpers.AddQueryString(request.PathBase + request.Path, kept);
     }

@@ -183,4 +183,51 @@ public sealed class DirectoryFlowTests(DirectoryFixture fixture)
         Assert.EndsWith("/B2C_1_SiIn_MFA/oauth2/v2.0/token", root.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("/B2C_1_SiIn_MFA/discovery/v2.0/keys", root.GetProperty("jwks_uri").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ProfileEditChangesThePhoneOnlyAfterTheCurrentOneIsVerified()
+    {
+        await using var app = await RelyingParty.StartAsync(Directory, s => s.SignInPolicy = "B2C_1_ProfileEdit");
+        using var browser = new Browser();
+        var account = await DirectoryFixture.NewAccountAsync(Directory, withPhone: true);
+        var signIn = await browser.GetAsync(app.Url("/account"));
+        var profile = await browser.SubmitAsync(signIn, "Sign in", new Dictionary<string, string> { ["username"] = account.UserName, ["password"] = DirectoryFixture.Password });
+        Assert.Equal("Edit your profile", profile.Title);
+
+        var verifyCurrent = await browser.GetAsync(new Uri(profile.Url, profile.Document.QuerySelector("a[href*='flow=change']")!.GetAttribute("href")!));
+        Assert.Equal("First, verify your current phone", verifyCurrent.Title);
+        var newNumberForm = await Flows.VerifyPhoneAsync(browser, Directory, verifyCurrent, account.PhoneNumber);
+        Assert.Equal("Enter your new phone number", newNumberForm.Title);
+        var newPhone = DirectoryFixture.NewPhoneNumber();
+        var backOnProfile = await Flows.VerifyPhoneAsync(browser, Directory, newNumberForm, newPhone, enrol: true);
+        Assert.Equal("Edit your profile", backOnProfile.Title);
+        var done = await browser.SubmitAsync(backOnProfile, "Continue");
+
+        Assert.Equal(app.Url("/account"), done.Url);
+        Assert.Equal(newPhone, (await Store.GetVerifiedPhoneAsync(account.Id, TestContext.Current.CancellationToken))?.PhoneNumber);
+    }
+
+    [Fact]
+    public async Task PasswordResetSetsTheNewPasswordAndTheMfaVariantAsksForThePhone()
+    {
+        await using var app = await RelyingParty.StartAsync(Directory, s => s.SignInPolicy = "B2C_1_PasswordReset_MFA");
+        using var browser = new Browser();
+        var account = await DirectoryFixture.NewAccountAsync(Directory, withPhone: true);
+        var reset = await browser.GetAsync(app.Url("/account"));
+        Assert.Equal("Reset your password", reset.Title);
+
+        var phoneStep = await browser.SubmitAsync(reset, "Reset password", new Dictionary<string, string>
+        {
+            ["username"] = account.UserName, ["password"] = "New-password-2", ["confirmPassword"] = "New-password-2",
+        });
+        Assert.Equal("Verify your phone", phoneStep.Title);
+        var done = await Flows.VerifyPhoneAsync(browser, Directory, phoneStep, account.PhoneNumber);
+
+        Assert.Equal(app.Url("/account"), done.Url);
+        await using var other = await RelyingParty.StartAsync(Directory);
+        using var fresh = new Browser();
+        var signIn = await fresh.GetAsync(other.Url("/account"));
+        var signedIn = await fresh.SubmitAsync(signIn, "Sign in", new Dictionary<string, string> { ["username"] = account.UserName, ["password"] = "New-password-2" });
+        Assert.Equal(other.Url("/account"), signedIn.Url);
+    }
 }
