@@ -35,6 +35,7 @@ public sealed class DevelopmentDirectory : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly DevelopmentDirectoryOptions _options;
+    private int _disposed;
 
     private DevelopmentDirectory(WebApplication app, DevelopmentDirectoryOptions options, Uri origin)
     {
@@ -57,6 +58,43 @@ public sealed class DevelopmentDirectory : IAsyncDisposable
 
     /// <summary>The directory's services (for tests: its <see cref="IStepUpStore"/>, its clock).</summary>
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts the directory an app signs in through when no real one is configured: on <c>DevelopmentDirectory:Origin</c> of
+    /// <paramref name="configuration"/> (a free loopback port when unset), with the codes of its phone step in the console.
+    /// Refuses outside the Development environment: there the app must name its real directory (<c>Directory:Authority</c>).
+    /// </summary>
+    public static Task<DevelopmentDirectory> StartForAppAsync(IConfiguration configuration, IHostEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        EnsureDevelopment(environment);
+        return StartAsync(
+            o =>
+            {
+                if (configuration["DevelopmentDirectory:Origin"] is { Length: > 0 } origin)
+                {
+                    o.Origin = new Uri(origin);
+                }
+
+                o.ConfigureLogging = logging => logging
+                    .AddSimpleConsole(c => c.SingleLine = true)
+                    .SetMinimumLevel(LogLevel.Warning)
+                    .AddFilter("StepUp", LogLevel.Information);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Throws unless <paramref name="environment"/> is Development: elsewhere an app names its real directory.</summary>
+    internal static void EnsureDevelopment(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"Directory:Authority is not set, and the development directory runs only in the Development environment (this is {environment.EnvironmentName}): " +
+                "set Directory:Authority, Directory:ClientId and Directory:ClientSecret to the values of your directory.");
+        }
+    }
 
     /// <summary>Starts a directory; returns once it accepts requests.</summary>
     public static async Task<DevelopmentDirectory> StartAsync(Action<DevelopmentDirectoryOptions>? configure = null, CancellationToken cancellationToken = default)
@@ -109,6 +147,9 @@ public sealed class DevelopmentDirectory : IAsyncDisposable
     /// <summary>The discovery document of <paramref name="policy"/>.</summary>
     public Uri MetadataAddress(string policy) => new(Authority(policy), ".well-known/openid-configuration");
 
+    /// <summary>The accounts seeded at start-up.</summary>
+    internal IEnumerable<DirectoryAccount> SeededAccounts => _options.Accounts;
+
     /// <summary>Registers an application (authorization code flow with PKCE; scopes <c>openid profile phone</c>).</summary>
     public async Task RegisterClientAsync(DevelopmentDirectoryClient client, CancellationToken cancellationToken = default)
     {
@@ -155,9 +196,14 @@ public sealed class DevelopmentDirectory : IAsyncDisposable
     /// <summary>The name of the directory's SSO session cookie.</summary>
     public static string SessionCookieName => DirectorySession.CookieName;
 
-    /// <summary>Stops the directory.</summary>
+    /// <summary>Stops the directory. Calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

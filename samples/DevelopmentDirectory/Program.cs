@@ -1,42 +1,51 @@
-using StepUp.DevelopmentDirectory;
+namespace StepUp.DevelopmentDirectory;
 
-// Standalone: dotnet run --project samples/DevelopmentDirectory [-- --Origin http://127.0.0.1:5080]
-// Clients come from appsettings.json (DevelopmentDirectory:Clients) or the command line.
-var configuration = new ConfigurationBuilder()
-    .SetBasePath(AppContext.BaseDirectory)
-    .AddJsonFile("appsettings.json", optional: true)
-    .AddCommandLine(args)
-    .Build();
-
-await using var directory = await DevelopmentDirectory.StartAsync(o =>
+/// <summary>
+/// The standalone directory: <c>dotnet run --project samples/DevelopmentDirectory [-- --Origin http://127.0.0.1:5080]</c>.
+/// Not a top-level program, so that no public <c>Program</c> type clashes with the samples that reference this project.
+/// </summary>
+internal static class Program
 {
-    o.Origin = new Uri(configuration["Origin"] ?? "http://127.0.0.1:5080");
-    o.Tenant = configuration["DevelopmentDirectory:Tenant"] ?? o.Tenant;
-    foreach (var client in configuration.GetSection("DevelopmentDirectory:Clients").GetChildren())
+    public static async Task Main(string[] args)
     {
-        o.Clients.Add(new DevelopmentDirectoryClient
+        // Clients come from appsettings.json (DevelopmentDirectory:Clients) or the command line.
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddCommandLine(args)
+            .Build();
+
+        await using var directory = await DevelopmentDirectory.StartAsync(o =>
         {
-            ClientId = client["ClientId"] ?? throw new InvalidOperationException($"DevelopmentDirectory:Clients:{client.Key}:ClientId is required."),
-            ClientSecret = client["ClientSecret"],
-            RedirectUris = [.. client.GetSection("RedirectUris").GetChildren().Select(c => new Uri(c.Value!))],
-            PostLogoutRedirectUris = [.. client.GetSection("PostLogoutRedirectUris").GetChildren().Select(c => new Uri(c.Value!))],
+            o.Origin = new Uri(configuration["Origin"] ?? "http://127.0.0.1:5080");
+            o.Tenant = configuration["DevelopmentDirectory:Tenant"] ?? o.Tenant;
+            foreach (var client in configuration.GetSection("DevelopmentDirectory:Clients").GetChildren())
+            {
+                o.Clients.Add(new DevelopmentDirectoryClient
+                {
+                    ClientId = client["ClientId"] ?? throw new InvalidOperationException($"DevelopmentDirectory:Clients:{client.Key}:ClientId is required."),
+                    ClientSecret = client["ClientSecret"],
+                    RedirectUris = [.. client.GetSection("RedirectUris").GetChildren().Select(c => new Uri(c.Value!))],
+                    PostLogoutRedirectUris = [.. client.GetSection("PostLogoutRedirectUris").GetChildren().Select(c => new Uri(c.Value!))],
+                });
+            }
+
+            o.ConfigureLogging = logging => logging.AddSimpleConsole(c => c.SingleLine = true);
         });
+
+        Console.WriteLine($"StepUp development directory on {directory.Origin} (issuer {directory.Issuer}). Authorities:");
+        foreach (var policy in DirectoryPolicy.Defaults)
+        {
+            Console.WriteLine($"  {policy.Id,-26} {directory.Authority(policy.Id)}");
+        }
+
+        Console.WriteLine("Press Ctrl+C to stop.");
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.TrySetResult();
+        };
+        await stop.Task;
     }
-
-    o.ConfigureLogging = logging => logging.AddSimpleConsole(c => c.SingleLine = true);
-});
-
-Console.WriteLine($"StepUp development directory on {directory.Origin} (issuer {directory.Issuer}). Authorities:");
-foreach (var policy in DirectoryPolicy.Defaults)
-{
-    Console.WriteLine($"  {policy.Id,-26} {directory.Authority(policy.Id)}");
 }
-
-Console.WriteLine("Press Ctrl+C to stop.");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.TrySetResult();
-};
-await stop.Task;

@@ -37,6 +37,17 @@ public sealed class ChromiumFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = args });
     }
 
+    /// <summary>A fresh browser context (its own cookies) for <paramref name="baseUrl"/>: a desktop window, or a 390×844 phone screen.</summary>
+    public Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool phone = false) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl.AbsoluteUri,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
+        });
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -18,16 +18,16 @@ public static class TransferApi
     {
         var api = endpoints.MapGroup("/api").RequireAuthorization();
 
-        api.MapGet("/balance", (ClaimsPrincipal user, Ledger ledger) => ledger.AccountsOf(UserId(user)));
+        api.MapGet("/balance", (ClaimsPrincipal user, ILedger ledger) => ledger.AccountsOfAsync(UserId(user)));
 
-        api.MapPost("/transfers", (ClaimsPrincipal user, Ledger ledger, TransferRequest body) =>
+        api.MapPost("/transfers", async (ClaimsPrincipal user, ILedger ledger, TransferRequest body) =>
         {
             if (TransferForm.Read(body.PayeeName, body.PayeeIban, body.Amount, out var error) is not { } transfer)
             {
                 return Results.Problem(title: "Invalid transfer", detail: error, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var pending = ledger.Save(UserId(user), null, transfer.Name, transfer.Iban, transfer.Amount);
+            var pending = await ledger.SaveAsync(UserId(user), null, transfer.Name, transfer.Iban, transfer.Amount);
             return Results.Created($"/api/transfers/{pending.Id}", new
             {
                 id = pending.Id,
@@ -37,14 +37,14 @@ public static class TransferApi
             });
         });
 
-        api.MapPost("/transfers/{id:guid}/confirm", async (HttpContext context, ClaimsPrincipal user, Ledger ledger, StepUpApprovals approvals, Guid id) =>
+        api.MapPost("/transfers/{id:guid}/confirm", async (HttpContext context, ClaimsPrincipal user, ILedger ledger, StepUpApprovals approvals, Guid id) =>
         {
-            if (ledger.Find(UserId(user), id) is not { } pending)
+            if (await ledger.FindAsync(UserId(user), id) is not { } pending)
             {
                 return Results.Problem(title: "No such transfer", statusCode: StatusCodes.Status404NotFound);
             }
 
-            if (ledger.Executed(id) is { } done)
+            if (await ledger.ExecutedAsync(UserId(user), id) is { } done)
             {
                 return Results.Ok(new { executed = done.Id, alreadyExecuted = true });
             }
@@ -57,7 +57,7 @@ public static class TransferApi
 
             try
             {
-                var transfer = ledger.Execute(pending);
+                var transfer = await ledger.ExecuteAsync(pending);
                 return Results.Ok(new { executed = transfer.Id, amount = pending.AmountText, payee = pending.MaskedIban });
             }
             catch (InvalidOperationException ex)

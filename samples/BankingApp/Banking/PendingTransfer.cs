@@ -6,6 +6,20 @@ namespace BankingApp.Banking;
 /// <summary>A transfer the user filled in and has not confirmed yet. Kept server-side; confirming needs a code for exactly it.</summary>
 public sealed record PendingTransfer(Guid Id, string UserId, string PayeeName, string PayeeIban, decimal Amount, string Currency, int Version)
 {
+    /// <summary>Why a transfer cannot be executed.</summary>
+    public const string NotCovered = "The amount must be positive and at most the balance of the current account.";
+
+    /// <summary>A new transfer of <paramref name="amount"/> euros, version 1.</summary>
+    public static PendingTransfer Create(string userId, string payeeName, string payeeIban, decimal amount) =>
+        new(Guid.NewGuid(), userId, payeeName, payeeIban, amount, "EUR", 1);
+
+    /// <summary>The next version, with what the user typed now.</summary>
+    public PendingTransfer Change(string payeeName, string payeeIban, decimal amount) =>
+        this with { PayeeName = payeeName, PayeeIban = payeeIban, Amount = amount, Version = Version + 1 };
+
+    /// <summary>The record of this transfer, executed from account <paramref name="from"/> at <paramref name="at"/>.</summary>
+    public Transfer Executed(string from, DateTimeOffset at) => new(Id, from, PayeeName, PayeeIban, Amount, Currency, at);
+
     /// <summary>The IBAN as the message shows it: country, check digits and the last four characters.</summary>
     public string MaskedIban => PayeeIban.Length > 8 ? $"{PayeeIban[..4]} ••• {PayeeIban[^4..]}" : PayeeIban;
 

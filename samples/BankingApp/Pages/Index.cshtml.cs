@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BankingApp.Pages;
 
 /// <summary>The balances: any signed-in user, no phone verification.</summary>
-public sealed class IndexModel(Ledger ledger) : PageModel
+public sealed class IndexModel(ILedger ledger) : PageModel
 {
     /// <summary>The user's accounts.</summary>
     public IReadOnlyList<BankAccount> Accounts { get; private set; } = [];
@@ -14,10 +14,10 @@ public sealed class IndexModel(Ledger ledger) : PageModel
     public IReadOnlyList<Transfer> Transfers { get; private set; } = [];
 
     /// <summary>Shows the balances.</summary>
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        Accounts = ledger.AccountsOf(userId);
-        Transfers = ledger.TransfersOf(userId);
+        Accounts = await ledger.AccountsOfAsync(userId);
+        Transfers = await ledger.TransfersOfAsync(userId);
     }
 }

@@ -10,7 +10,7 @@ namespace BankingApp.Pages.Transfers;
 /// Confirms a pending transfer. Runs only with a code the user received for exactly this transfer (amount and payee in the
 /// message); the approval is used up by one execution, and executing is idempotent, so a double submission moves money once.
 /// </summary>
-public sealed class ConfirmTransferModel(Ledger ledger, StepUpApprovals approvals) : PageModel
+public sealed class ConfirmTransferModel(ILedger ledger, StepUpApprovals approvals) : PageModel
 {
     /// <summary>The pending transfer.</summary>
     public PendingTransfer? Pending { get; private set; }
@@ -22,12 +22,12 @@ public sealed class ConfirmTransferModel(Ledger ledger, StepUpApprovals approval
     public string? Error { get; private set; }
 
     /// <summary>Shows the transfer (or its result).</summary>
-    public IActionResult OnGet(Guid id) => Load(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     /// <summary>Executes the transfer once the user approved it with a code; otherwise asks for the code.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id))
         {
             return NotFound();
         }
@@ -45,7 +45,7 @@ public sealed class ConfirmTransferModel(Ledger ledger, StepUpApprovals approval
 
         try
         {
-            Done = ledger.Execute(Pending);
+            Done = await ledger.ExecuteAsync(Pending);
         }
         catch (InvalidOperationException ex)
         {
@@ -56,10 +56,11 @@ public sealed class ConfirmTransferModel(Ledger ledger, StepUpApprovals approval
         return Page();
     }
 
-    private bool Load(Guid id)
+    private async Task<bool> LoadAsync(Guid id)
     {
-        Pending = ledger.Find(User.FindFirstValue(ClaimTypes.NameIdentifier)!, id);
-        Done = Pending is null ? null : ledger.Executed(id);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        Pending = await ledger.FindAsync(userId, id);
+        Done = Pending is null ? null : await ledger.ExecutedAsync(userId, id);
         return Pending is not null;
     }
 }

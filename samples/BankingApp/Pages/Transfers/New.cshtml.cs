@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BankingApp.Pages.Transfers;
 
 /// <summary>Fills in (or changes) a transfer; it is kept server-side until confirmed.</summary>
-public sealed class NewTransferModel(Ledger ledger) : PageModel
+public sealed class NewTransferModel(ILedger ledger) : PageModel
 {
     /// <summary>The pending transfer being changed, if any.</summary>
     [BindProperty(SupportsGet = true)]
@@ -29,9 +29,9 @@ public sealed class NewTransferModel(Ledger ledger) : PageModel
     public string? Error { get; private set; }
 
     /// <summary>Shows the form (filled in when changing a pending transfer).</summary>
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        if (Edit is { } id && ledger.Find(UserId, id) is { } pending)
+        if (Edit is { } id && await ledger.FindAsync(UserId, id) is { } pending)
         {
             PayeeName = pending.PayeeName;
             PayeeIban = pending.PayeeIban;
@@ -40,7 +40,7 @@ public sealed class NewTransferModel(Ledger ledger) : PageModel
     }
 
     /// <summary>Saves the pending transfer and shows it for confirmation.</summary>
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync()
     {
         if (TransferForm.Read(PayeeName, PayeeIban, Amount, out var error) is not { } transfer)
         {
@@ -49,7 +49,7 @@ public sealed class NewTransferModel(Ledger ledger) : PageModel
             return Page();
         }
 
-        var pending = ledger.Save(UserId, Edit, transfer.Name, transfer.Iban, transfer.Amount);
+        var pending = await ledger.SaveAsync(UserId, Edit, transfer.Name, transfer.Iban, transfer.Amount);
         return RedirectToPage("/Transfers/Confirm", new { id = pending.Id });
     }
 
