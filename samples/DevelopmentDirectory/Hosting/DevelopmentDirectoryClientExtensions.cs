@@ -25,7 +25,7 @@ public static class DevelopmentDirectoryClientExtensions
         ArgumentNullException.ThrowIfNull(builder);
         DevelopmentDirectory.EnsureDevelopment(builder.Environment);
         var services = builder.Services;
-        services.AddSingleton(new AppOwnedDevelopmentDirectory(builder.Configuration, builder.Environment));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AppOwnedDevelopmentDirectory>(sp, builder.Configuration, builder.Environment));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AppOwnedDevelopmentDirectory>());
         services.AddSingleton(sp => sp.GetRequiredService<AppOwnedDevelopmentDirectory>().Directory); // disposed with the app's services
         AddClient(services, scheme, policy);

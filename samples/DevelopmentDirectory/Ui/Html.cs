@@ -27,9 +27,9 @@ internal static class Html
 
     public static string Hidden(string name, string? value) => $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">";
 
-    public static string Field(string name, string label, string type = "text", string? value = null, string? autocomplete = null) =>
+    public static string Field(string name, string label, string type = "text", string? value = null, string? autocomplete = null, bool autofocus = false) =>
         $"<p><label for=\"{E(name)}\">{E(label)}</label><input id=\"{E(name)}\" name=\"{E(name)}\" type=\"{E(type)}\" value=\"{E(value)}\"" +
-        (autocomplete is null ? string.Empty : $" autocomplete=\"{E(autocomplete)}\"") + "></p>";
+        (autocomplete is null ? string.Empty : $" autocomplete=\"{E(autocomplete)}\"") + (autofocus ? " autofocus" : string.Empty) + "></p>";
 
     public static string Button(string text, string? name = null, string? value = null, bool secondary = false) =>
         $"<button type=\"submit\"{(secondary ? " class=\"secondary\"" : string.Empty)}" +
@@ -44,9 +44,13 @@ internal static class Html
     private const string Style =
         "body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#eef2f7;color:#1b1f24}" +
         "main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid #d0d7de;border-radius:12px}" +
-        ".brand{color:#57606a;font-size:.85rem;margin:0}h1{font-size:1.4rem}label{display:block;font-weight:600}" +
+        ".brand{color:#57606a;font-size:.85rem;margin:0}h1{font-size:1.4rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}label{display:block;font-weight:600}" +
         "input[type=text],input[type=password],input[type=tel]{width:100%;box-sizing:border-box;font-size:1.1rem;padding:.5rem;border:1px solid #d0d7de;border-radius:8px}" +
+        "input#code{letter-spacing:.3em;font-variant-numeric:tabular-nums}" +
+        "fieldset{border:0;padding:0;margin:1rem 0}legend{font-weight:600;margin-bottom:.25rem}fieldset label{font-weight:400;display:flex;gap:.5rem;align-items:center;padding:.2rem 0}" +
         "button{font:inherit;font-weight:600;padding:.55rem 1.1rem;border-radius:8px;border:0;background:#5b2a86;color:#fff;cursor:pointer;margin:.25rem .25rem .25rem 0}" +
         "button.secondary{background:#fff;color:#5b2a86;border:1px solid #5b2a86}.alert{padding:.6rem;border-radius:8px;background:#fef3f2;color:#b42318}" +
-        ".notice{padding:.6rem;border-radius:8px;background:#ecfdf3;color:#067647}table{border-collapse:collapse}td,th{padding:.2rem .5rem;text-align:left}";
+        ".notice{padding:.6rem;border-radius:8px;background:#ecfdf3;color:#067647}.phone{white-space:nowrap;font-variant-numeric:tabular-nums}" +
+        "input:focus,button:focus,a:focus{outline:3px solid #80b3ff;outline-offset:2px}table{border-collapse:collapse}td,th{padding:.2rem .5rem;text-align:left}" +
+        "@media (max-width:32rem){main{margin:0;border-radius:0;border-left:0;border-right:0}}";
 }

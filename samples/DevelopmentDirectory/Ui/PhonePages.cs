@@ -147,7 +147,7 @@ internal sealed class PhonePages(ReturnUrls returnUrls, PhoneVerificationService
                 $"<p>We sent a code {how} to <span class=\"phone\">{Html.E(pending.MaskedPhoneNumber)}</span>.</p>" +
                 Html.Form(http, antiforgery, DirectoryPaths.Phone,
                     common + Html.Hidden("challengeId", pending.ChallengeId) +
-                    "<p><label for=\"code\">Code</label><input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\"></p>" +
+                    "<p><label for=\"code\">Code</label><input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"10\" autocomplete=\"one-time-code\" autofocus></p>" +
                     Html.Button("Verify code", "action", "verify")) +
                 "<h2>Didn't get it?</h2>" +
                 Html.Form(http, antiforgery, DirectoryPaths.Phone,
@@ -168,7 +168,7 @@ internal sealed class PhonePages(ReturnUrls returnUrls, PhoneVerificationService
             body = Html.Alert(error) +
                 "<p>We will send a code to this number to check it is yours. It is then attached to your account.</p>" +
                 Html.Form(http, antiforgery, DirectoryPaths.Phone,
-                    common + Html.Field("phone", "Phone number (with country code, e.g. +31 6 12345678)", "tel", typed, "tel") + channels +
+                    common + Html.Field("phone", "Phone number (with country code, e.g. +31 6 12345678)", "tel", typed, "tel", autofocus: true) + channels +
                     Html.Button("Send code", "action", "send"));
         }
 

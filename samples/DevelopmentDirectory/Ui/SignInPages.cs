@@ -63,7 +63,7 @@ internal sealed class SignInPages(ReturnUrls returnUrls, DirectoryUserStore user
             "<p>Sign in with your account.</p>" +
             Html.Form(http, antiforgery, DirectoryPaths.SignIn,
                 Html.Hidden("returnUrl", returnUrl) +
-                Html.Field("username", "User name", value: userName, autocomplete: "username") +
+                Html.Field("username", "User name", value: userName, autocomplete: "username", autofocus: true) +
                 Html.Field("password", "Password", "password", autocomplete: "current-password") +
                 Html.Button("Sign in")) +
             signUp +
