@@ -45,7 +45,7 @@ public sealed class RedisLedger([FromKeyedServices(LedgerServiceCollectionExtens
         }
 
         var stored = (await Db.HashGetAllAsync(balances)).ToDictionary(e => e.Name.ToString(), e => (long)e.Value, StringComparer.Ordinal);
-        return [.. BankAccount.Opening.Select(a => a with { Balance = stored[a.Number] / 100m })];
+        return [.. BankAccount.Opening.Select(a => a with { Balance = FromCents(stored[a.Number]) })];
     }
 
     /// <inheritdoc />
@@ -96,6 +96,9 @@ public sealed class RedisLedger([FromKeyedServices(LedgerServiceCollectionExtens
     private static RedisValue Field(Guid id) => id.ToString("N");
 
     private static long Cents(decimal amount) => decimal.ToInt64(amount * 100);
+
+    // Scale 2 (12000.00, not 12000), as the in-memory ledger shows it. Balances never go below zero.
+    private static decimal FromCents(long cents) => new((int)(cents & uint.MaxValue), (int)(cents >> 32), 0, isNegative: false, scale: 2);
 
     private static RedisValue Write<T>(T value) => JsonSerializer.Serialize(value, Json);
 

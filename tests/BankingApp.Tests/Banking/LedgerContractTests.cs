@@ -1,3 +1,4 @@
+using System.Globalization;
 using BankingApp.Banking;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,6 +20,7 @@ public abstract class LedgerContractTests
         var accounts = await NewLedger().AccountsOfAsync(NewUser());
 
         Assert.Equal(BankAccount.Opening, accounts);
+        Assert.Equal("12000.00", accounts[1].Balance.ToString(CultureInfo.InvariantCulture)); // cents, as the JSON API shows them
     }
 
     [Fact]
