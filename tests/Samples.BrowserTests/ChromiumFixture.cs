@@ -37,9 +37,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = args });
     }
 
-    /// <summary>A fresh browser context (its own cookies) for <paramref name="baseUrl"/>: a desktop window, or a 390×844 phone screen.</summary>
-    public Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool phone = false) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A fresh browser context (its own cookies) for <paramref name="baseUrl"/>: a desktop window, or a 390×844 phone screen.
+    /// Waits give up after a minute instead of Playwright's 30 seconds: the machines these run on are shared.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.AbsoluteUri,
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 },
@@ -47,6 +51,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
             HasTouch = phone,
             DeviceScaleFactor = phone ? 2 : 1,
         });
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -74,5 +74,9 @@ public sealed class InsuranceAppBrowserTests(ChromiumFixture chromium)
         Assert.DoesNotContain(visited, url => url.StartsWith(insurance.Directory!.Origin.AbsoluteUri, StringComparison.Ordinal) && !url.Contains("/authorize", StringComparison.Ordinal));
         Assert.Empty(insurance.Directory!.Outbox.Messages);
         await Screenshots.SaveAsync(page, "insurance-06-home-policy-in-app");
+
+        await page.ClickAsync("#sign-out");
+        await page.Locator("#signed-out").WaitForAsync();
+        Assert.Equal(new Uri(insurance.Address("Home"), "Account/SignedOut"), new Uri(page.Url));
     }
 }
