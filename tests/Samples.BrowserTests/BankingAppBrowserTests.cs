@@ -73,28 +73,33 @@ public sealed class BankingAppBrowserTests(ChromiumFixture chromium)
         await s.SignInAsync("bob");
         await Screenshots.SaveAsync(s.Page, "banking-phone-01-accounts");
 
+        await s.NewTransferAsync("Landlord", Iban, "five hundred");
+        await s.Page.Locator("#form-error").WaitForAsync();
+        Assert.Equal("true", await s.Page.GetAttributeAsync("#amount", "aria-invalid"));
+        await Screenshots.SaveAsync(s.Page, "banking-phone-02-transfer-form-error");
         await s.NewTransferAsync("Landlord", Iban, "500.00");
+        await s.Page.Locator("#confirm-transfer").WaitForAsync();
         await s.Page.ClickAsync("#confirm-transfer");
         var number = s.Page.Locator("#phone-number");
         await number.WaitForAsync();
         await s.WaitForFocusAsync("phone-number");
         Assert.Equal("tel", await number.GetAttributeAsync("autocomplete"));
-        await Screenshots.SaveAsync(s.Page, "banking-phone-02-add-phone");
+        await Screenshots.SaveAsync(s.Page, "banking-phone-03-add-phone");
 
         await number.FillAsync("12345");
         await s.Page.ClickAsync("#send");
         await s.Page.Locator("#phone-number-error").WaitForAsync();
         Assert.Equal("true", await s.Page.GetAttributeAsync("#phone-number", "aria-invalid"));
         Assert.False(string.IsNullOrWhiteSpace(await s.Page.TextContentAsync("#phone-number-error")));
-        await Screenshots.SaveAsync(s.Page, "banking-phone-03-invalid-number");
+        await Screenshots.SaveAsync(s.Page, "banking-phone-04-invalid-number");
 
         await s.Page.FillAsync("#phone-number", "06 23456789");
         await s.Page.ClickAsync("#send");
         await s.Page.Locator("#code").WaitForAsync();
-        await Screenshots.SaveAsync(s.Page, "banking-phone-04-code");
+        await Screenshots.SaveAsync(s.Page, "banking-phone-05-code");
         await s.EnterCodeAsync("+31623456789");
         await s.SendApprovedTransferAsync();
-        await Screenshots.SaveAsync(s.Page, "banking-phone-05-sent");
+        await Screenshots.SaveAsync(s.Page, "banking-phone-06-sent");
 
         await s.NewTransferAsync("Grocer", Iban, "25.00");
         await s.Page.ClickAsync("#confirm-transfer");
@@ -103,7 +108,7 @@ public sealed class BankingAppBrowserTests(ChromiumFixture chromium)
         Assert.EndsWith("89", masked, StringComparison.Ordinal);
         Assert.DoesNotContain("34567", masked, StringComparison.Ordinal);
         Assert.Equal(0, await s.Page.Locator("#phone-number").CountAsync());
-        await Screenshots.SaveAsync(s.Page, "banking-phone-06-verify-attached-phone");
+        await Screenshots.SaveAsync(s.Page, "banking-phone-07-verify-attached-phone");
         await s.Page.ClickAsync("#send");
         await s.EnterCodeAsync("+31623456789");
         await s.SendApprovedTransferAsync();

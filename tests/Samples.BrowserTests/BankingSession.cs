@@ -25,7 +25,7 @@ internal sealed record BankingSession(BankingAppServer App, IBrowserContext Cont
     public Task WaitForFocusAsync(string id) =>
         Page.WaitForFunctionAsync("id => document.activeElement !== null && document.activeElement.id === id", id);
 
-    /// <summary>Fills in a transfer and reviews it; ends on its confirm page.</summary>
+    /// <summary>Fills in a transfer and reviews it: ends on its confirm page (or on the form, showing what to fix).</summary>
     public async Task NewTransferAsync(string payee, string iban, string amount)
     {
         await Page.GotoAsync("/Transfers/New");
@@ -33,7 +33,7 @@ internal sealed record BankingSession(BankingAppServer App, IBrowserContext Cont
         await Page.FillAsync("#payee-iban", iban);
         await Page.FillAsync("#amount", amount);
         await Page.ClickAsync("#review-transfer");
-        await Page.Locator("#confirm-transfer").WaitForAsync();
+        await Page.Locator("#confirm-transfer, #form-error").WaitForAsync();
     }
 
     /// <summary>On the code form: types the newest code sent to <paramref name="phone"/> and verifies it.</summary>

@@ -33,6 +33,10 @@ public static partial class TransferForm
         return (name, iban, value);
     }
 
+    /// <summary>An IBAN as people read it: groups of four (<c>NL91 ABNA 0417 1643 00</c>).</summary>
+    public static string FormatIban(string iban) =>
+        string.Join(' ', Enumerable.Range(0, (iban.Length + 3) / 4).Select(i => iban.Substring(i * 4, Math.Min(4, iban.Length - (i * 4)))));
+
     [GeneratedRegex("^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$")]
     private static partial Regex Iban();
 }
