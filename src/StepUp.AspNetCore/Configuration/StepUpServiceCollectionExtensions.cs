@@ -62,7 +62,17 @@ public static class StepUpServiceCollectionExtensions
         services.TryAddSingleton<PhoneNumberParser>();
         services.TryAddSingleton<PhoneMessageComposer>();
         services.TryAddSingleton<StepUpMetrics>();
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<PhoneVerificationService>(sp));
+        // The constructor is internal, which ActivatorUtilities cannot see: call it directly.
+        services.TryAddSingleton(sp => new PhoneVerificationService(
+            sp,
+            sp.GetRequiredService<IStepUpStore>(),
+            sp.GetRequiredService<IOptionsMonitor<StepUpOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StepUpKeyRing>(),
+            sp.GetRequiredService<PhoneNumberParser>(),
+            sp.GetRequiredService<PhoneMessageComposer>(),
+            sp.GetRequiredService<StepUpMetrics>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PhoneVerificationService>>()));
         services.TryAddSingleton<StepUpSessionManager>();
         services.TryAddSingleton<StepUpChallengeWriter>();
         services.TryAddSingleton<InAppStepUp>();
