@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text;
+using StepUp.Benchmarks.Load;
+using StepUp.Benchmarks.Redis;
+using StepUp.Benchmarks.Reporting;
+
+namespace StepUp.Benchmarks.Sections;
+
+/// <summary>The per-round Markdown table shared by the two HTTP sections.</summary>
+public static class HttpRoundsTable
+{
+    /// <summary>Renders the rounds of <paramref name="comparison"/>.</summary>
+    public static string Render(AbComparison comparison, string candidate, string baseline)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Round | First | {candidate} req/s | {baseline} req/s | Ratio | {candidate} p50 / p99 ms | {baseline} p50 / p99 ms | {candidate} B/req | {baseline} B/req | {candidate} Redis cmd/req | {baseline} Redis cmd/req |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in comparison.Rounds)
+        {
+            text.AppendLine(Format.Invariant(
+                $"| {r.Round} | {(r.CandidateFirst ? "StepUp" : "baseline")} | {Format.Rate(r.Candidate.RequestsPerSecond)} | {Format.Rate(r.Baseline.RequestsPerSecond)} | {Format.Ratio(r.Ratio)} | {Format.Number(r.Candidate.LatencyP50Ms)} / {Format.Number(r.Candidate.LatencyP99Ms)} | {Format.Number(r.Baseline.LatencyP50Ms)} / {Format.Number(r.Baseline.LatencyP99Ms)} | {Format.Rate(r.CandidateBytesPerRequest)} | {Format.Rate(r.BaselineBytesPerRequest)} | {Format.Ratio(r.CandidateCommandsPerRequest)} | {Format.Ratio(r.BaselineCommandsPerRequest)} |"));
+        }
+
+        if (comparison.Rounds.Count > 0)
+        {
+            var last = comparison.Rounds[^1];
+            text.AppendLine().AppendLine(Format.Invariant(
+                $"Redis commands in the last round, per request: {candidate}: {RedisCommandStats.Describe(last.CandidateRedisCommands, last.Candidate.Requests)}; {baseline}: {RedisCommandStats.Describe(last.BaselineRedisCommands, last.Baseline.Requests)}."));
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using StackExchange.Redis;
+using StepUp.Benchmarks.Redis;
+using StepUp.Benchmarks.Reporting;
+using StepUp.Benchmarks.Verification;
+
+namespace StepUp.Benchmarks.Sections;
+
+/// <summary>
+/// Section 3: start-code + check-code pairs per second through StepUp's engine and store at 1, 16 and 64 concurrent users,
+/// vs the raw <c>redis-benchmark</c> rate of a comparable <c>EVALSHA</c> on the same Redis at the same concurrency.
+/// Goal ≥ 0.5 (a pair is two operations: at 0.5 each costs about one round trip).
+/// </summary>
+public static class VerificationPathSection
+{
+    /// <summary>The goal for the ratio.</summary>
+    public const double Goal = 0.5;
+
+    /// <summary>Runs the rounds and adds the results to <paramref name="report"/>.</summary>
+    public static async Task RunAsync(BenchmarkSettings settings, IConnectionMultiplexer? redis, ResultsReport report, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(log);
+        if (redis is null || settings.Redis is null)
+        {
+            report.AddSummary("3. Start + check pairs/s vs raw EVALSHA/s", "–", "–", "n/a", "≥ 0.5", "not run (no Redis)");
+            return;
+        }
+
+        var endpoint = settings.Redis.Split(':');
+        var raw = new RawEvalShaBenchmark(endpoint[0], int.Parse(endpoint[1], CultureInfo.InvariantCulture));
+        await raw.PrepareAsync(redis).ConfigureAwait(false);
+        var server = redis.GetServers()[0];
+
+        using var host = VerificationHost.Create(settings.Redis);
+        var load = new VerificationLoad(host);
+        log("3. Verification path: warming up");
+        await load.RunAsync(await load.PrepareUsersAsync(16).ConfigureAwait(false), 1).ConfigureAwait(false);
+
+        var rows = new StringBuilder();
+        rows.AppendLine("| Users | Round | StepUp pairs/s | raw EVALSHA/s | Ratio | Redis commands per pair |");
+        rows.AppendLine("|---:|---:|---:|---:|---:|---|");
+        foreach (var users in settings.Concurrency)
+        {
+            var ratios = new RoundSeries();
+            var pairRates = new RoundSeries();
+            var rawRates = new RoundSeries();
+            var commandsPerPair = new RoundSeries();
+            for (var round = 1; round <= settings.VerificationRounds; round++)
+            {
+                // Alternate which side runs first, as in the HTTP sections.
+                double rawRate;
+                (double PairsPerSecond, long Pairs) stepUp;
+                IReadOnlyDictionary<string, long> commands;
+                if (round % 2 == 1)
+                {
+                    rawRate = await raw.RunAsync(users).ConfigureAwait(false);
+                    (stepUp, commands) = await MeasureAsync(load, server, users, settings.VerificationSeconds).ConfigureAwait(false);
+                }
+                else
+                {
+                    (stepUp, commands) = await MeasureAsync(load, server, users, settings.VerificationSeconds).ConfigureAwait(false);
+                    rawRate = await raw.RunAsync(users).ConfigureAwait(false);
+                }
+
+                var ratio = stepUp.PairsPerSecond / rawRate;
+                ratios.Add(ratio);
+                pairRates.Add(stepUp.PairsPerSecond);
+                rawRates.Add(rawRate);
+                commandsPerPair.Add(commands.Values.Sum() / (double)Math.Max(1, stepUp.Pairs));
+                rows.AppendLine(Format.Invariant(
+                    $"| {users} | {round} | {Format.Rate(stepUp.PairsPerSecond)} | {Format.Rate(rawRate)} | {Format.Ratio(ratio)} | {Format.Number(commands.Values.Sum() / (double)Math.Max(1, stepUp.Pairs))}: {RedisCommandStats.Describe(commands, stepUp.Pairs)} |"));
+                log(Format.Invariant($"  {users} users, round {round}: {Format.Rate(stepUp.PairsPerSecond)} pairs/s vs {Format.Rate(rawRate)} EVALSHA/s, ratio {Format.Ratio(ratio)}"));
+            }
+
+            report.AddSummary(
+                Format.Invariant($"3. Start + check pairs/s vs raw EVALSHA/s, {users} concurrent user{(users == 1 ? string.Empty : "s")} ({Format.Number(commandsPerPair.Median)} Redis cmd/pair)"),
+                Format.Rate(pairRates.Median),
+                Format.Rate(rawRates.Median),
+                Format.RatioWithSpread(ratios),
+                "≥ 0.5",
+                Format.AtLeast(ratios.Median, Goal));
+        }
+
+        report.AddSection(
+            "3. Verification path: start-code + check-code pairs through StepUp's store vs raw EVALSHA",
+            $"""
+            StepUp side: `PhoneVerificationService.StartAsync` (purpose StepUp, SMS, client address set as the JSON API does) then
+            `VerifyAsync` with the right code, in-process (no HTTP), N users each in its own loop, {settings.VerificationSeconds.ToString(CultureInfo.InvariantCulture)} s per round.
+            Codes reach the users through an instant in-memory channel. Send limits are raised out of reach (they are still checked and counted).
+
+            Baseline: `{raw.CommandLine(16)}` (with -c 1, 16, 64), where the script is:
+
+            ```lua
+            {RawEvalShaBenchmark.Script.Replace("\n", "\n            ", StringComparison.Ordinal)}
+            ```
+
+            {rows}
+            """);
+    }
+
+    private static async Task<((double PairsPerSecond, long Pairs), IReadOnlyDictionary<string, long>)> MeasureAsync(VerificationLoad load, IServer server, int users, double seconds)
+    {
+        var ids = await load.PrepareUsersAsync(users).ConfigureAwait(false);
+        var before = await RedisCommandStats.ReadAsync(server).ConfigureAwait(false);
+        var result = await load.RunAsync(ids, seconds).ConfigureAwait(false);
+        var after = await RedisCommandStats.ReadAsync(server).ConfigureAwait(false);
+        return (result, after.Since(before));
+    }
+}
