@@ -55,7 +55,6 @@ public static class StepUpServiceCollectionExtensions
         services.AddAuthorization();
         services.AddAntiforgery();
         services.AddRazorPages();
-        services.AddHttpContextAccessor();
 
         services.TryAddSingleton<IStepUpStore, InMemoryStepUpStore>();
         services.TryAddSingleton<StepUpKeyRing>();
