@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using StepUp.AspNetCore.Authorization;
 using StepUp.AspNetCore.Diagnostics;
 
 namespace StepUp.AspNetCore.Challenges;
@@ -19,7 +20,7 @@ internal sealed class StepUpChallengeWriter(
     StepUpMetrics metrics,
     ILogger<StepUpChallengeWriter> logger)
 {
-    public async Task ChallengeAsync(HttpContext context, PhoneMfaFailureReason reason)
+    public async Task ChallengeAsync(HttpContext context, PhoneMfaShortfall reason)
     {
         var current = options.CurrentValue;
         var isApi = IsApiRequest(context.Request);
@@ -77,7 +78,11 @@ internal sealed class StepUpChallengeWriter(
         context.Response.Redirect(location);
     }
 
-    /// <summary>API request: bearer credentials, or JSON preferred over HTML.</summary>
+    /// <summary>The reason for a requirement that was not explained by the handler (resource was not an HttpContext).</summary>
+    public PhoneMfaShortfall DefaultShortfall(PhoneMfaRequirement requirement) =>
+        new(requirement, requirement.EffectiveMaxAge(options.CurrentValue), StoreUnavailable: false);
+
+    /// <summary>API request: bearer credentials, a JSON body, XMLHttpRequest, or JSON preferred over HTML.</summary>
     public static bool IsApiRequest(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
@@ -89,6 +94,11 @@ internal sealed class StepUpChallengeWriter(
         if (string.Equals(request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.OrdinalIgnoreCase))
         {
             return true;
+        }
+
+        if (request.HasJsonContentType())
+        {
+            return true; // A browser navigation never sends a JSON body.
         }
 
         var accept = request.Headers.Accept.ToString();

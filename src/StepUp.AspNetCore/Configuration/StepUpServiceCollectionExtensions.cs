@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,14 +55,13 @@ public static class StepUpServiceCollectionExtensions
         services.AddMetrics();
         services.AddAuthorization();
         services.AddAntiforgery();
-        services.AddRazorPages();
+        services.AddRazorPages().ConfigureApplicationPartManager(AddStepUpPages);
 
         services.TryAddSingleton<IStepUpStore, InMemoryStepUpStore>();
         services.TryAddSingleton<StepUpKeyRing>();
         services.TryAddSingleton<PhoneNumberParser>();
         services.TryAddSingleton<PhoneMessageComposer>();
         services.TryAddSingleton<StepUpMetrics>();
-        // The constructor is internal, which ActivatorUtilities cannot see: call it directly.
         services.TryAddSingleton(sp => new PhoneVerificationService(
             sp,
             sp.GetRequiredService<IStepUpStore>(),
@@ -103,6 +103,20 @@ public static class StepUpServiceCollectionExtensions
             };
             return new StepUpAuthorizationResultHandler(inner, sp.GetRequiredService<StepUpChallengeWriter>());
         });
+    }
+
+    // Like Identity UI: the pages are added explicitly, so they are found whatever the entry assembly is.
+    private static void AddStepUpPages(ApplicationPartManager partManager)
+    {
+        var assembly = typeof(StepUpOptions).Assembly;
+        var factory = ApplicationPartFactory.GetApplicationPartFactory(assembly);
+        foreach (var part in factory.GetApplicationParts(assembly))
+        {
+            if (!partManager.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name))
+            {
+                partManager.ApplicationParts.Add(part);
+            }
+        }
     }
 
     private sealed class StepUpMarker;
