@@ -23,7 +23,7 @@ public static class UntouchedEndpointSection
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(log);
         var wrk = new Wrk(settings.Threads, settings.Connections);
-        var candidate = new LoadTarget("with StepUp", new Uri(withStepUp.BaseAddress, BenchmarkPaths.Anonymous));
+        var candidate = new LoadTarget("with StepUp", new Uri(withStepUp.BaseAddress, BenchmarkPaths.Anonymous), RoundTrips: () => StepUpStoreSelection.RoundTrips(withStepUp.Services));
         var baseline = new LoadTarget("without StepUp", new Uri(without.BaseAddress, BenchmarkPaths.Anonymous));
         var comparison = new AbComparison(wrk, redis);
 
@@ -40,6 +40,14 @@ public static class UntouchedEndpointSection
             Format.RatioWithSpread(ratio),
             "≥ 0.98",
             Format.AtLeast(ratio.Median, Goal));
+        var cpu = comparison.Series(r => r.CpuRatio);
+        report.AddSummary(
+            "1. same, as CPU per request (app + redis-server), baseline ÷ StepUp",
+            Format.Invariant($"{Format.Number(comparison.Series(r => r.CandidateCpuMicrosPerRequest).Median)} µs"),
+            Format.Invariant($"{Format.Number(comparison.Series(r => r.BaselineCpuMicrosPerRequest).Median)} µs"),
+            Format.RatioWithSpread(cpu),
+            "≥ 0.98",
+            Format.AtLeast(cpu.Median, Goal));
         report.AddSection(
             "1. Untouched endpoint: `GET /anonymous`, app with StepUp vs the same app without",
             $"""

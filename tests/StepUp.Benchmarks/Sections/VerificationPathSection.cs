@@ -40,28 +40,27 @@ public static class VerificationPathSection
         await load.RunAsync(await load.PrepareUsersAsync(16).ConfigureAwait(false), 1).ConfigureAwait(false);
 
         var rows = new StringBuilder();
-        rows.AppendLine("| Users | Round | StepUp pairs/s | raw EVALSHA/s | Ratio | Redis commands per pair |");
-        rows.AppendLine("|---:|---:|---:|---:|---:|---|");
+        rows.AppendLine("| Users | Round | StepUp pairs/s | raw EVALSHA/s | Ratio | mean start / check latency µs | Redis round trips per pair (client) | Redis commands per pair (server, incl. inside scripts) |");
+        rows.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var users in settings.Concurrency)
         {
             var ratios = new RoundSeries();
             var pairRates = new RoundSeries();
             var rawRates = new RoundSeries();
-            var commandsPerPair = new RoundSeries();
+            var roundTripsPerPair = new RoundSeries();
             for (var round = 1; round <= settings.VerificationRounds; round++)
             {
                 // Alternate which side runs first, as in the HTTP sections.
                 double rawRate;
-                (double PairsPerSecond, long Pairs) stepUp;
-                IReadOnlyDictionary<string, long> commands;
+                Measured stepUp;
                 if (round % 2 == 1)
                 {
                     rawRate = await raw.RunAsync(users).ConfigureAwait(false);
-                    (stepUp, commands) = await MeasureAsync(load, server, users, settings.VerificationSeconds).ConfigureAwait(false);
+                    stepUp = await MeasureAsync(host, load, server, users, settings.VerificationSeconds).ConfigureAwait(false);
                 }
                 else
                 {
-                    (stepUp, commands) = await MeasureAsync(load, server, users, settings.VerificationSeconds).ConfigureAwait(false);
+                    stepUp = await MeasureAsync(host, load, server, users, settings.VerificationSeconds).ConfigureAwait(false);
                     rawRate = await raw.RunAsync(users).ConfigureAwait(false);
                 }
 
@@ -69,14 +68,15 @@ public static class VerificationPathSection
                 ratios.Add(ratio);
                 pairRates.Add(stepUp.PairsPerSecond);
                 rawRates.Add(rawRate);
-                commandsPerPair.Add(commands.Values.Sum() / (double)Math.Max(1, stepUp.Pairs));
+                var perPair = stepUp.RoundTrips / (double)Math.Max(1, stepUp.Pairs);
+                roundTripsPerPair.Add(perPair);
                 rows.AppendLine(Format.Invariant(
-                    $"| {users} | {round} | {Format.Rate(stepUp.PairsPerSecond)} | {Format.Rate(rawRate)} | {Format.Ratio(ratio)} | {Format.Number(commands.Values.Sum() / (double)Math.Max(1, stepUp.Pairs))}: {RedisCommandStats.Describe(commands, stepUp.Pairs)} |"));
+                    $"| {users} | {round} | {Format.Rate(stepUp.PairsPerSecond)} | {Format.Rate(rawRate)} | {Format.Ratio(ratio)} | {Format.Rate(stepUp.StartMicros)} / {Format.Rate(stepUp.CheckMicros)} | {Format.Number(perPair)} | {Format.Number(stepUp.Commands.Values.Sum() / (double)Math.Max(1, stepUp.Pairs))}: {RedisCommandStats.Describe(stepUp.Commands, stepUp.Pairs)} |"));
                 log(Format.Invariant($"  {users} users, round {round}: {Format.Rate(stepUp.PairsPerSecond)} pairs/s vs {Format.Rate(rawRate)} EVALSHA/s, ratio {Format.Ratio(ratio)}"));
             }
 
             report.AddSummary(
-                Format.Invariant($"3. Start + check pairs/s vs raw EVALSHA/s, {users} concurrent user{(users == 1 ? string.Empty : "s")} ({Format.Number(commandsPerPair.Median)} Redis cmd/pair)"),
+                Format.Invariant($"3. Start + check pairs/s vs raw EVALSHA/s, {users} concurrent user{(users == 1 ? string.Empty : "s")} ({Format.Number(roundTripsPerPair.Median)} Redis round trips/pair)"),
                 Format.Rate(pairRates.Median),
                 Format.Rate(rawRates.Median),
                 Format.RatioWithSpread(ratios),
@@ -94,19 +94,23 @@ public static class VerificationPathSection
             Baseline: `{raw.CommandLine(16)}` (with -c 1, 16, 64), where the script is:
 
             ```lua
-            {RawEvalShaBenchmark.Script.Replace("\n", "\n            ", StringComparison.Ordinal)}
+            {RawEvalShaBenchmark.Script}
             ```
 
             {rows}
             """);
     }
 
-    private static async Task<((double PairsPerSecond, long Pairs), IReadOnlyDictionary<string, long>)> MeasureAsync(VerificationLoad load, IServer server, int users, double seconds)
+    private static async Task<Measured> MeasureAsync(VerificationHost host, VerificationLoad load, IServer server, int users, double seconds)
     {
         var ids = await load.PrepareUsersAsync(users).ConfigureAwait(false);
         var before = await RedisCommandStats.ReadAsync(server).ConfigureAwait(false);
-        var result = await load.RunAsync(ids, seconds).ConfigureAwait(false);
+        var roundTripsBefore = host.RoundTrips;
+        var (pairsPerSecond, pairs) = await load.RunAsync(ids, seconds).ConfigureAwait(false);
+        var roundTrips = host.RoundTrips - roundTripsBefore;
         var after = await RedisCommandStats.ReadAsync(server).ConfigureAwait(false);
-        return (result, after.Since(before));
+        return new Measured(pairsPerSecond, pairs, roundTrips, after.Since(before), load.LastStartMicros, load.LastCheckMicros);
     }
+
+    private sealed record Measured(double PairsPerSecond, long Pairs, long RoundTrips, IReadOnlyDictionary<string, long> Commands, double StartMicros, double CheckMicros);
 }
