@@ -45,6 +45,11 @@ try
         AllocationSection.Report(untouched, satisfied, report);
     }
 
+    if (settings.Sections.Contains(2))
+    {
+        AuthorizationBreakdownSection.Run(settings, report, Log);
+    }
+
     if (settings.Sections.Contains(3))
     {
         await VerificationPathSection.RunAsync(settings, redis, report, Log);

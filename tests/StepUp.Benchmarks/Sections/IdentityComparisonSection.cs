@@ -1,21 +1,12 @@
 using System.Text;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using StepUp.Benchmarks.InProcess;
 using StepUp.Benchmarks.Reporting;
 
 namespace StepUp.Benchmarks.Sections;
 
 /// <summary>
-/// Section 4: <see cref="CodeCheckComparison"/> under BenchmarkDotNet, in this process (in-process emit toolchain: no
-/// separate build, which keeps the run short), with its memory diagnoser. BenchmarkDotNet's own log goes to a file.
+/// Section 4: <see cref="CodeCheckComparison"/> under BenchmarkDotNet (see <see cref="InProcessBenchmarkRunner"/>).
 /// </summary>
 public static class IdentityComparisonSection
 {
@@ -25,34 +16,14 @@ public static class IdentityComparisonSection
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(log);
-        Directory.CreateDirectory(settings.ArtifactsPath);
-        var logPath = Path.Combine(settings.ArtifactsPath, "CodeCheckComparison.log");
+        var logPath = InProcessBenchmarkRunner.LogPath<CodeCheckComparison>(settings);
         log($"4. Identity comparison: BenchmarkDotNet (log: {logPath})");
+        var summary = InProcessBenchmarkRunner.Run<CodeCheckComparison>(settings, job => job
+            .WithInvocationCount(CodeCheckComparison.ChecksPerIteration)
+            .WithUnrollFactor(1));
 
-        Summary summary;
-        using (var writer = new StreamWriter(logPath))
-        {
-            var job = Job.Default
-                .WithToolchain(InProcessEmitToolchain.Instance)
-                .WithLaunchCount(1)
-                .WithWarmupCount(3)
-                .WithIterationCount(10)
-                .WithInvocationCount(CodeCheckComparison.ChecksPerIteration)
-                .WithUnrollFactor(1)
-                .WithId("InProcess");
-            var config = ManualConfig.CreateEmpty()
-                .AddJob(job)
-                .AddDiagnoser(MemoryDiagnoser.Default)
-                .AddColumnProvider(DefaultColumnProviders.Instance)
-                .AddExporter(MarkdownExporter.GitHub)
-                .AddLogger(new StreamLogger(writer))
-                .WithArtifactsPath(settings.ArtifactsPath)
-                .WithOptions(ConfigOptions.DisableLogFile);
-            summary = BenchmarkRunner.Run<CodeCheckComparison>(config);
-        }
-
-        var identity = Find(summary, nameof(CodeCheckComparison.IdentityVerifyTwoFactorToken));
-        var stepUp = Find(summary, nameof(CodeCheckComparison.StepUpVerifyCode));
+        var identity = InProcessBenchmarkRunner.Find(summary, nameof(CodeCheckComparison.IdentityVerifyTwoFactorToken));
+        var stepUp = InProcessBenchmarkRunner.Find(summary, nameof(CodeCheckComparison.StepUpVerifyCode));
         if (identity?.ResultStatistics is not { } i || stepUp?.ResultStatistics is not { } s)
         {
             report.AddSummary("4. Code check ops/s: StepUp vs Identity phone token", "–", "–", "n/a", "report", $"**failed** (see {logPath})");
@@ -63,8 +34,8 @@ public static class IdentityComparisonSection
         var ratio = i.Median / s.Median;
         var low = i.Q1 / s.Q3;
         var high = i.Q3 / s.Q1;
-        var identityAlloc = identity.GcStats.GetBytesAllocatedPerOperation(identity.BenchmarkCase) ?? 0;
-        var stepUpAlloc = stepUp.GcStats.GetBytesAllocatedPerOperation(stepUp.BenchmarkCase) ?? 0;
+        var identityAlloc = InProcessBenchmarkRunner.AllocatedPerOperation(identity);
+        var stepUpAlloc = InProcessBenchmarkRunner.AllocatedPerOperation(stepUp);
         report.AddSummary(
             "4. Code check ops/s, in-process: StepUp `VerifyAsync` vs Identity `VerifyTwoFactorTokenAsync` (Phone)",
             Format.Rate(1e9 / s.Median),
@@ -89,7 +60,4 @@ public static class IdentityComparisonSection
         text.AppendLine(Format.Invariant($"| StepUp `VerifyAsync` | {Format.Number(s.Median / 1000)} µs | {Format.Number(s.Q1 / 1000)}–{Format.Number(s.Q3 / 1000)} µs | {Format.Rate(1e9 / s.Median)} | {Format.Bytes(stepUpAlloc)} |"));
         report.AddSection("4. Code check against ASP.NET Core Identity's phone token provider (in-process)", text.ToString());
     }
-
-    private static BenchmarkReport? Find(Summary summary, string method) =>
-        summary.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && r.Success);
 }
