@@ -16,6 +16,7 @@ using StepUp.AspNetCore.Endpoints;
 using StepUp.AspNetCore.Grants;
 using StepUp.AspNetCore.Phones;
 using StepUp.AspNetCore.Store;
+using StepUp.AspNetCore.Transactions;
 using StepUp.AspNetCore.Verification;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,15 @@ public static class StepUpServiceCollectionExtensions
         services.TryAddSingleton<StepUpSessionManager>();
         services.TryAddSingleton<StepUpChallengeWriter>();
         services.TryAddSingleton<InAppStepUp>();
+        services.TryAddSingleton<TransactionTicket>();
+        services.TryAddSingleton(sp => new StepUpApprovals(
+            sp.GetRequiredService<IStepUpStore>(),
+            sp.GetRequiredService<StepUpSessionManager>(),
+            sp.GetRequiredService<TransactionTicket>(),
+            sp.GetRequiredService<StepUpChallengeWriter>(),
+            sp.GetRequiredService<IOptionsMonitor<StepUpOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StepUpApprovals>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, PhoneMfaAuthorizationHandler>());
         DecorateResultHandler(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, RevokeGrantsOnSignOut>());

@@ -66,7 +66,8 @@ public sealed class PhoneVerificationService
                 challenge.Channel,
                 PhoneNumberParser.Mask(challenge.PhoneNumber),
                 challenge.ExpiresAt,
-                Math.Max(0, options.MaxAttemptsPerCode - challenge.Attempts));
+                Math.Max(0, options.MaxAttemptsPerCode - challenge.Attempts),
+                challenge.TransactionDigest);
         }
 
         return new PhoneVerificationState

@@ -10,6 +10,7 @@ public sealed class BrowserClient : IDisposable
 {
     private static readonly HtmlParser Parser = new();
     private readonly CookieClientHandler _handler;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IHtmlDocument, string> _urls = [];
 
     /// <summary>Creates a client over <paramref name="inner"/>.</summary>
     public BrowserClient(HttpMessageHandler inner, Uri baseAddress)
@@ -33,7 +34,7 @@ public sealed class BrowserClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.ParseAdd("text/html");
         var response = await Http.SendAsync(request);
-        return (response, await ParseAsync(response));
+        return (response, await ParseAsync(response, url));
     }
 
     /// <summary>GET, following local redirects like a browser, and parse the final page.</summary>
@@ -95,13 +96,13 @@ public sealed class BrowserClient : IDisposable
         var action = button.GetAttribute("formaction") ?? form.GetAttribute("action");
         if (string.IsNullOrEmpty(action))
         {
-            action = page.Url is { Length: > 0 } current && Uri.TryCreate(current, UriKind.Absolute, out var u) ? u.PathAndQuery : "/";
+            action = _urls.TryGetValue(page, out var current) ? current : "/";
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Accept.ParseAdd("text/html");
         var response = await Http.SendAsync(request);
-        return (response, await ParseAsync(response));
+        return (response, await ParseAsync(response, action));
     }
 
     /// <summary>POST JSON (Accept: application/json).</summary>
@@ -114,10 +115,11 @@ public sealed class BrowserClient : IDisposable
         _handler.Dispose();
     }
 
-    private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    private async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response, string url)
     {
         var html = await response.Content.ReadAsStringAsync();
         var document = await Parser.ParseDocumentAsync(html);
+        _urls.AddOrUpdate(document, url);
         return document;
     }
 }

@@ -80,6 +80,12 @@ public sealed class StepUpTestApp : IAsyncDisposable
                 })
                 .Configure(app =>
                 {
+                    // TestServer has no socket: give every request the loopback address a real client on this machine has.
+                    app.Use((context, next) =>
+                    {
+                        context.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+                        return next(context);
+                    });
                     app.UseRouting();
                     app.UseAuthentication();
                     app.UseAuthorization();

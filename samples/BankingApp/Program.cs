@@ -1,0 +1,50 @@
+using BankingApp.Banking;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using StepUp.AspNetCore;
+using StepUp.AspNetCore.Store;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.LoginPath = "/Account/SignIn";
+        options.Cookie.Name = "bank.session";
+    });
+builder.Services.AddAuthorization();
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AllowAnonymousToFolder("/Account");
+    options.Conventions.RequirePhoneMfaForFolder("/Transfers");
+});
+
+var stepUp = builder.Services.AddStepUp(builder.Configuration.GetSection(StepUpDefaults.ConfigurationSection));
+if (builder.Environment.IsDevelopment())
+{
+    stepUp.AddDevelopmentOutbox();
+}
+
+builder.Services.AddSingleton<Ledger>();
+builder.Services.AddHostedService<DemoUsers>();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapStepUp();
+
+app.Run();
+
+/// <summary>The sample's entry point (public for the tests' WebApplicationFactory).</summary>
+public partial class Program;
