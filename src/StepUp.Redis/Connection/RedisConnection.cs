@@ -15,7 +15,8 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     private readonly RedisStepUpStoreOptions _options;
     private readonly ILogger _logger;
     private readonly IConnectionMultiplexer? _appMultiplexer;
-    private readonly Lazy<Task<IConnectionMultiplexer>> _connect;
+    private readonly Lock _lock = new();
+    private Task<IConnectionMultiplexer>? _connect;
 
     public RedisConnection(IOptions<RedisStepUpStoreOptions> options, IServiceProvider services, ILogger<RedisConnection> logger)
     {
@@ -26,8 +27,6 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
             _appMultiplexer = services.GetRequiredService<IConnectionMultiplexer>();
             _logger.UsingAppMultiplexer();
         }
-
-        _connect = new Lazy<Task<IConnectionMultiplexer>>(ConnectAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether a Redis connection is configured at all (otherwise the in-memory store is used, in Development).</summary>
@@ -36,7 +35,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     /// <summary>The database, connecting first if needed. With <c>abortConnect=false</c> this does not fail while Redis is down.</summary>
     public async Task<IDatabase> GetDatabaseAsync()
     {
-        var multiplexer = _appMultiplexer ?? await _connect.Value.ConfigureAwait(false);
+        var multiplexer = _appMultiplexer ?? await Connecting().ConfigureAwait(false);
         return multiplexer.GetDatabase();
     }
 
@@ -45,7 +44,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     /// (<see cref="RedisStepUpStoreOptions.ConnectTimeout"/>) the first time.
     /// </summary>
     public IDatabase GetDatabase() =>
-        (_appMultiplexer ?? _connect.Value.GetAwaiter().GetResult()).GetDatabase();
+        (_appMultiplexer ?? Connecting().GetAwaiter().GetResult()).GetDatabase();
 
     /// <summary>Builds StepUp's connection settings: the configured string, then StepUp's resilience settings, then the app's adjustments.</summary>
     internal static ConfigurationOptions BuildConfiguration(RedisStepUpStoreOptions options)
@@ -64,17 +63,34 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_appMultiplexer is null && _connect.IsValueCreated && _connect.Value.IsCompletedSuccessfully)
+        if (_appMultiplexer is null && _connect is { IsCompletedSuccessfully: true } connected)
         {
-            await _connect.Value.Result.DisposeAsync().ConfigureAwait(false);
+            await connected.Result.DisposeAsync().ConfigureAwait(false);
         }
     }
 
     public void Dispose()
     {
-        if (_appMultiplexer is null && _connect.IsValueCreated && _connect.Value.IsCompletedSuccessfully)
+        if (_appMultiplexer is null && _connect is { IsCompletedSuccessfully: true } connected)
         {
-            _connect.Value.Result.Dispose();
+            connected.Result.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The one connection attempt in flight or done. With <c>abortConnect=false</c> it normally never fails; if it ever
+    /// does, the next call starts a new one, so the app recovers without a restart.
+    /// </summary>
+    private Task<IConnectionMultiplexer> Connecting()
+    {
+        lock (_lock)
+        {
+            if (_connect is null || _connect.IsFaulted || _connect.IsCanceled)
+            {
+                _connect = ConnectAsync();
+            }
+
+            return _connect;
         }
     }
 

@@ -120,7 +120,8 @@ internal sealed class RedisStepUpStore : IStepUpStore
             1 => SendLimitKind.Cooldown,
             2 => SendLimitKind.User,
             3 => SendLimitKind.PhoneNumber,
-            _ => SendLimitKind.ClientAddress,
+            4 => SendLimitKind.ClientAddress,
+            var other => throw new InvalidOperationException($"The send script answered an unknown limit ({other})."),
         };
         return new SendPermit(false, limit, TimeSpan.FromMilliseconds((long)result[2]), count);
     }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using StepUp.Redis.Connection;
 using StepUp.Redis.Store;
 using StepUp.Testing.Redis;
@@ -18,8 +20,12 @@ public sealed class RedisServerFixture : IAsyncLifetime
 {
     private RedisServer? _server;
     private RedisConnection? _connection;
+    private ConnectionMultiplexer? _inspector;
 
     public RedisServer Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>A plain connection for tests to look at what the store wrote.</summary>
+    public IConnectionMultiplexer Inspector => _inspector ?? throw new InvalidOperationException("Not started.");
 
     internal RedisConnection Connection => _connection ?? throw new InvalidOperationException("Not started.");
 
@@ -29,10 +35,16 @@ public sealed class RedisServerFixture : IAsyncLifetime
     {
         _server = await RedisServer.StartAsync();
         _connection = RedisStores.Connect(Configuration);
+        _inspector = await ConnectionMultiplexer.ConnectAsync(Configuration);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_inspector is not null)
+        {
+            await _inspector.DisposeAsync();
+        }
+
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -62,11 +74,12 @@ internal static class RedisStores
         TimeProvider time,
         string? prefix = null,
         IDataProtectionProvider? dataProtection = null,
-        TimeSpan? operationTimeout = null) =>
+        TimeSpan? operationTimeout = null,
+        ILogger<RedisStepUpStore>? logger = null) =>
         new(
             connection,
             new RedisValueProtector(dataProtection ?? new EphemeralDataProtectionProvider()),
             Options.Create(new RedisStepUpStoreOptions { KeyPrefix = prefix ?? NewPrefix(), OperationTimeout = operationTimeout ?? TimeSpan.FromSeconds(5) }),
             time,
-            NullLogger<RedisStepUpStore>.Instance);
+            logger ?? NullLogger<RedisStepUpStore>.Instance);
 }

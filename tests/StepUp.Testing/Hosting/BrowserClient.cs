@@ -12,10 +12,10 @@ public sealed class BrowserClient : IDisposable
     private readonly CookieClientHandler _handler;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IHtmlDocument, string> _urls = [];
 
-    /// <summary>Creates a client over <paramref name="inner"/>.</summary>
-    public BrowserClient(HttpMessageHandler inner, Uri baseAddress)
+    /// <summary>Creates a client over <paramref name="inner"/>, with its own cookie jar or the shared <paramref name="cookies"/>.</summary>
+    public BrowserClient(HttpMessageHandler inner, Uri baseAddress, CookieContainer? cookies = null)
     {
-        _handler = new CookieClientHandler(inner);
+        _handler = cookies is null ? new CookieClientHandler(inner) : new CookieClientHandler(inner, cookies);
         Http = new HttpClient(_handler) { BaseAddress = baseAddress };
     }
 

@@ -121,8 +121,8 @@ public sealed class StepUpTestApp : IAsyncDisposable
         return new StepUpTestApp(host, time, logs);
     }
 
-    /// <summary>A new browser (own cookie jar).</summary>
-    public BrowserClient CreateBrowser() => new(Server.CreateHandler(), new Uri("http://localhost/"));
+    /// <summary>A new browser: its own cookie jar, or <paramref name="cookies"/> shared with browsers on other app instances.</summary>
+    public BrowserClient CreateBrowser(System.Net.CookieContainer? cookies = null) => new(Server.CreateHandler(), new Uri("http://localhost/"), cookies);
 
     /// <summary>A new browser, signed in as <paramref name="user"/>.</summary>
     public async Task<BrowserClient> SignedInBrowserAsync(string user, string? role = null)
