@@ -1,7 +1,7 @@
+using BankingApp.Api;
 using BankingApp.Banking;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using StepUp.AspNetCore;
-using StepUp.AspNetCore.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,7 +16,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/");
     options.Conventions.AllowAnonymousToFolder("/Account");
-    options.Conventions.RequirePhoneMfaForFolder("/Transfers");
+    options.Conventions.RequirePhoneMfaForFolder("/Security");
 });
 
 var stepUp = builder.Services.AddStepUp(builder.Configuration.GetSection(StepUpDefaults.ConfigurationSection));
@@ -43,6 +43,11 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapStepUp();
+app.MapTransferApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevelopmentSignInApi();
+}
 
 app.Run();
 

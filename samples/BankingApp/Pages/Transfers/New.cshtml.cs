@@ -6,9 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BankingApp.Pages.Transfers;
 
-/// <summary>A wire transfer. The whole /Transfers folder requires phone MFA (a convention in Program.cs).</summary>
+/// <summary>Fills in (or changes) a transfer; it is kept server-side until confirmed.</summary>
 public sealed class NewTransferModel(Ledger ledger) : PageModel
 {
+    /// <summary>The pending transfer being changed, if any.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Edit { get; set; }
+
     /// <summary>Who receives the money.</summary>
     [BindProperty]
     public string? PayeeName { get; set; }
@@ -24,35 +28,30 @@ public sealed class NewTransferModel(Ledger ledger) : PageModel
     /// <summary>What is wrong with the form.</summary>
     public string? Error { get; private set; }
 
-    /// <summary>The executed transfer.</summary>
-    public Transfer? Done { get; private set; }
-
-    /// <summary>Shows the form.</summary>
+    /// <summary>Shows the form (filled in when changing a pending transfer).</summary>
     public void OnGet()
     {
+        if (Edit is { } id && ledger.Find(UserId, id) is { } pending)
+        {
+            PayeeName = pending.PayeeName;
+            PayeeIban = pending.PayeeIban;
+            Amount = pending.Amount.ToString("0.00", CultureInfo.InvariantCulture);
+        }
     }
 
-    /// <summary>Executes the transfer.</summary>
+    /// <summary>Saves the pending transfer and shows it for confirmation.</summary>
     public IActionResult OnPost()
     {
-        if (string.IsNullOrWhiteSpace(PayeeName) || string.IsNullOrWhiteSpace(PayeeIban) ||
-            !decimal.TryParse(Amount, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0 || decimal.Round(amount, 2) != amount)
+        if (TransferForm.Read(PayeeName, PayeeIban, Amount, out var error) is not { } transfer)
         {
-            Error = "Enter the payee's name and IBAN and an amount such as 500.00.";
+            Error = error;
             Response.StatusCode = 400;
             return Page();
         }
 
-        try
-        {
-            Done = ledger.Execute(User.FindFirstValue(ClaimTypes.NameIdentifier)!, PayeeName.Trim(), PayeeIban.Trim(), amount);
-            return Page();
-        }
-        catch (InvalidOperationException ex)
-        {
-            Error = ex.Message;
-            Response.StatusCode = 400;
-            return Page();
-        }
+        var pending = ledger.Save(UserId, Edit, transfer.Name, transfer.Iban, transfer.Amount);
+        return RedirectToPage("/Transfers/Confirm", new { id = pending.Id });
     }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 }
