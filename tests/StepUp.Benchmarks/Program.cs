@@ -34,6 +34,12 @@ try
         if (settings.Sections.Contains(1))
         {
             await using var without = await BenchmarkWebApp.StartAsync(withStepUp: false, settings.Redis);
+            if (settings.Sections.Contains(0))
+            {
+                await using var withoutAgain = await BenchmarkWebApp.StartAsync(withStepUp: false, settings.Redis);
+                await HarnessControlSection.RunAsync(settings, without, withoutAgain, server, report, Log);
+            }
+
             untouched = await UntouchedEndpointSection.RunAsync(settings, withStepUp, without, server, report, Log);
         }
 
@@ -45,7 +51,7 @@ try
         AllocationSection.Report(untouched, satisfied, report);
     }
 
-    if (settings.Sections.Contains(2))
+    if (settings.Sections.Contains(2) || settings.Sections.Contains(6))
     {
         AuthorizationBreakdownSection.Run(settings, report, Log);
     }

@@ -57,6 +57,11 @@ public static class IdentityComparisonSection
             |---|---:|---:|---:|---:|
             """);
         text.AppendLine(Format.Invariant($"| Identity `VerifyTwoFactorTokenAsync` | {Format.Number(i.Median / 1000)} µs | {Format.Number(i.Q1 / 1000)}–{Format.Number(i.Q3 / 1000)} µs | {Format.Rate(1e9 / i.Median)} | {Format.Bytes(identityAlloc)} |"));
+        if (InProcessBenchmarkRunner.Find(summary, nameof(CodeCheckComparison.StepUpStartCode)) is { ResultStatistics: { } st } start)
+        {
+            text.AppendLine(Format.Invariant($"| (context) StepUp `StartAsync`, in-memory store | {Format.Number(st.Median / 1000)} µs | {Format.Number(st.Q1 / 1000)}–{Format.Number(st.Q3 / 1000)} µs | {Format.Rate(1e9 / st.Median)} | {Format.Bytes(InProcessBenchmarkRunner.AllocatedPerOperation(start))} |"));
+        }
+
         text.AppendLine(Format.Invariant($"| StepUp `VerifyAsync` | {Format.Number(s.Median / 1000)} µs | {Format.Number(s.Q1 / 1000)}–{Format.Number(s.Q3 / 1000)} µs | {Format.Rate(1e9 / s.Median)} | {Format.Bytes(stepUpAlloc)} |"));
         report.AddSection("4. Code check against ASP.NET Core Identity's phone token provider (in-process)", text.ToString());
     }

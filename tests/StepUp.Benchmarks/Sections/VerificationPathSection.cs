@@ -40,8 +40,8 @@ public static class VerificationPathSection
         await load.RunAsync(await load.PrepareUsersAsync(16).ConfigureAwait(false), 1).ConfigureAwait(false);
 
         var rows = new StringBuilder();
-        rows.AppendLine("| Users | Round | StepUp pairs/s | raw EVALSHA/s | Ratio | mean start / check latency µs | Redis round trips per pair (client) | Redis commands per pair (server, incl. inside scripts) |");
-        rows.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
+        rows.AppendLine("| Users | Round | StepUp pairs/s | raw EVALSHA/s | Ratio | mean start / check latency µs | CPU µs per pair: app / redis-server | Redis round trips per pair (client) | Redis commands per pair (server, incl. inside scripts) |");
+        rows.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var users in settings.Concurrency)
         {
             var ratios = new RoundSeries();
@@ -71,7 +71,7 @@ public static class VerificationPathSection
                 var perPair = stepUp.RoundTrips / (double)Math.Max(1, stepUp.Pairs);
                 roundTripsPerPair.Add(perPair);
                 rows.AppendLine(Format.Invariant(
-                    $"| {users} | {round} | {Format.Rate(stepUp.PairsPerSecond)} | {Format.Rate(rawRate)} | {Format.Ratio(ratio)} | {Format.Rate(stepUp.StartMicros)} / {Format.Rate(stepUp.CheckMicros)} | {Format.Number(perPair)} | {Format.Number(stepUp.Commands.Values.Sum() / (double)Math.Max(1, stepUp.Pairs))}: {RedisCommandStats.Describe(stepUp.Commands, stepUp.Pairs)} |"));
+                    $"| {users} | {round} | {Format.Rate(stepUp.PairsPerSecond)} | {Format.Rate(rawRate)} | {Format.Ratio(ratio)} | {Format.Rate(stepUp.StartMicros)} / {Format.Rate(stepUp.CheckMicros)} | {Format.Rate(stepUp.AppCpuMicrosPerPair)} / {Format.Rate(stepUp.RedisCpuMicrosPerPair)} | {Format.Number(perPair)} | {Format.Number(stepUp.Commands.Values.Sum() / (double)Math.Max(1, stepUp.Pairs))}: {RedisCommandStats.Describe(stepUp.Commands, stepUp.Pairs)} |"));
                 log(Format.Invariant($"  {users} users, round {round}: {Format.Rate(stepUp.PairsPerSecond)} pairs/s vs {Format.Rate(rawRate)} EVALSHA/s, ratio {Format.Ratio(ratio)}"));
             }
 
@@ -105,12 +105,26 @@ public static class VerificationPathSection
     {
         var ids = await load.PrepareUsersAsync(users).ConfigureAwait(false);
         var before = await RedisCommandStats.ReadAsync(server).ConfigureAwait(false);
+        var redisCpuBefore = await RedisCpu.ReadAsync(server).ConfigureAwait(false);
         var roundTripsBefore = host.RoundTrips;
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var (pairsPerSecond, pairs) = await load.RunAsync(ids, seconds).ConfigureAwait(false);
+        var appCpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var roundTrips = host.RoundTrips - roundTripsBefore;
+        var redisCpu = await RedisCpu.ReadAsync(server).ConfigureAwait(false) - redisCpuBefore;
         var after = await RedisCommandStats.ReadAsync(server).ConfigureAwait(false);
-        return new Measured(pairsPerSecond, pairs, roundTrips, after.Since(before), load.LastStartMicros, load.LastCheckMicros);
+        var perPair = (double)Math.Max(1, pairs);
+        return new Measured(pairsPerSecond, pairs, roundTrips, after.Since(before), load.LastStartMicros, load.LastCheckMicros,
+            appCpu.TotalMicroseconds / perPair, redisCpu.TotalMicroseconds / perPair);
     }
 
-    private sealed record Measured(double PairsPerSecond, long Pairs, long RoundTrips, IReadOnlyDictionary<string, long> Commands, double StartMicros, double CheckMicros);
+    private sealed record Measured(
+        double PairsPerSecond,
+        long Pairs,
+        long RoundTrips,
+        IReadOnlyDictionary<string, long> Commands,
+        double StartMicros,
+        double CheckMicros,
+        double AppCpuMicrosPerPair,
+        double RedisCpuMicrosPerPair);
 }

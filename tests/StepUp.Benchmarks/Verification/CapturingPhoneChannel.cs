@@ -16,6 +16,9 @@ public sealed class CapturingPhoneChannel : IPhoneChannel
     public string Take(string challengeId) =>
         _codes.TryRemove(challengeId, out var code) ? code : throw new InvalidOperationException("No code was sent for this challenge.");
 
+    /// <summary>Forgets every code not taken.</summary>
+    public void Clear() => _codes.Clear();
+
     /// <inheritdoc />
     public Task<PhoneDeliveryResult> SendTextAsync(PhoneMessage message, CancellationToken cancellationToken = default) => Capture(message);
 

@@ -96,6 +96,21 @@ public sealed class VerificationHost : IDisposable
         return (started.ChallengeId!, Channel.Take(started.ChallengeId!));
     }
 
+    /// <summary>Starts a step-up code for <paramref name="user"/> and leaves the code in the channel (for start-only measurements).</summary>
+    public async Task<bool> StartOnlyAsync(string user)
+    {
+        var started = await Service.StartAsync(new StartVerificationRequest
+        {
+            UserId = user,
+            Purpose = ChallengePurpose.StepUp,
+            Channel = PhoneChannel.Sms,
+            ClientAddress = IPAddress.Loopback,
+            Origin = "bench.example",
+            Culture = System.Globalization.CultureInfo.InvariantCulture,
+        }).ConfigureAwait(false);
+        return started.Status == StartVerificationStatus.Sent;
+    }
+
     /// <summary>Checks <paramref name="code"/> and returns whether it was accepted.</summary>
     public async Task<bool> CheckAsync(string user, string challengeId, string code)
     {
