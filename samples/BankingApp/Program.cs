@@ -1,6 +1,7 @@
 using BankingApp.Api;
 using BankingApp.Banking;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using StepUp.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,7 +20,12 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.RequirePhoneMfaForFolder("/Security");
 });
 
-var stepUp = builder.Services.AddStepUp(builder.Configuration.GetSection(StepUpDefaults.ConfigurationSection));
+// ConnectionStrings:Redis set: state and Data Protection keys in Redis, so several instances agree.
+// Not set (a fresh machine, Development): the in-memory store.
+var stepUp = builder.Services.AddStepUp(builder.Configuration.GetSection(StepUpDefaults.ConfigurationSection))
+    .AddRedisStore()
+    .PersistDataProtectionKeys();
+builder.Services.AddDataProtection().SetApplicationName("BankingApp");
 if (builder.Environment.IsDevelopment())
 {
     stepUp.AddDevelopmentOutbox();

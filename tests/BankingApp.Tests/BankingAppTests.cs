@@ -143,6 +143,7 @@ public sealed class BankingAppTests
     {
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Staging")
+            .UseSetting("ConnectionStrings:Redis", "127.0.0.1:1") // never contacted by this request
             .ConfigureTestServices(s => s.AddStepUp().AddDevelopmentOutbox()));
         using var browser = new BrowserClient(app.Server.CreateHandler(), new Uri("http://localhost/"));
 
@@ -152,9 +153,21 @@ public sealed class BankingAppTests
     }
 
     [Fact]
-    public async Task InProductionTheSampleRefusesToStartWithoutARealPhoneChannel()
+    public async Task InProductionTheSampleRefusesToStartWithoutRedis()
     {
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+
+        Assert.Contains("ConnectionStrings:Redis", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InProductionWithRedisTheSampleStillRefusesTheDevelopmentOutbox()
+    {
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Production")
+            .UseSetting("ConnectionStrings:Redis", "127.0.0.1:1"));
 
         var error = Assert.Throws<InvalidOperationException>(() => app.Server);
 

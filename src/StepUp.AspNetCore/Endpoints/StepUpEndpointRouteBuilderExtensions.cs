@@ -132,7 +132,6 @@ public static class StepUpEndpointRouteBuilderExtensions
                     approving = transaction?.Description,
                     message = result.Message,
                 },
-                Json,
                 statusCode: StatusCodes.Status202Accepted);
         }
 
