@@ -82,6 +82,7 @@ var header = Format.Invariant($"""
     # StepUp benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC
 
     Ratios are StepUp ÷ baseline, median of the rounds of this run with min–max in parentheses. Higher is better.
+    Read every HTTP ratio against row 0, the A/A control: its distance from 1 is this run's noise floor.
     Command: `tests/StepUp.Benchmarks/run.sh` (settings: {settings.Rounds} rounds × {settings.Seconds} s per side, wrk {settings.Threads} threads / {settings.Connections} connections, verification {settings.VerificationRounds} rounds × {settings.VerificationSeconds} s).
     """);
 var markdown = report.Render(header);
