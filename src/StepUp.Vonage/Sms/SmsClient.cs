@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StepUp.Vonage.Http;
@@ -50,8 +49,9 @@ internal sealed class SmsClient(IHttpClientFactory factory, IOptions<VonageOptio
             throw new VonageApiException("SMS API", response.StatusCode, await VonageProblem.ReadAsync(response, cancellationToken).ConfigureAwait(false));
         }
 
-        return await response.Content.ReadFromJsonAsync<SendSmsResponse>(cancellationToken).ConfigureAwait(false)
-            ?? throw new JsonException("The SMS API answered with an empty body.");
+        // Read as bytes: the retry check may already have buffered (and read) this body.
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize<SendSmsResponse>(body) ?? throw new JsonException("The SMS API answered with an empty body.");
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal sealed class SmsClient(IHttpClientFactory factory, IOptions<VonageOptio
         try
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadFromJsonAsync<SendSmsResponse>(cancellationToken).ConfigureAwait(false);
+            var body = JsonSerializer.Deserialize<SendSmsResponse>(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
             return body is { Messages.Count: > 0 } &&
                 body.Messages.All(m => m.StatusCode != SmsStatusCode.Success) &&
                 body.Messages.Any(m => SmsStatusMapper.IsTransient(m.StatusCode));
