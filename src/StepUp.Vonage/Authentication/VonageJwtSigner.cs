@@ -26,7 +26,10 @@ internal sealed class VonageJwtSigner : IDisposable
             // Start-up validation already proved the key loads; this only fails if the app skipped validation.
             var rsa = VonagePrivateKey.TryLoad(_options.Value, out var error)
                 ?? throw new InvalidOperationException(error);
-            return (rsa, new SigningCredentials(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256));
+            // No shared signature-provider cache: Microsoft.IdentityModel caches providers by key thumbprint process-wide, which
+            // would hand this key's RSA object to another signer (and use it after this one disposed it).
+            var key = new RsaSecurityKey(rsa) { CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } };
+            return (rsa, new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
         });
     }
 
