@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StepUp.AspNetCore.Diagnostics;
@@ -59,7 +60,8 @@ internal sealed class PhoneMfaAuthorizationHandler(
             return;
         }
 
-        var cancellationToken = (context.Resource as Microsoft.AspNetCore.Http.HttpContext)?.RequestAborted ?? default;
+        var httpContext = context.Resource as HttpContext;
+        var cancellationToken = httpContext?.RequestAborted ?? default;
         try
         {
             if (await sessions.FindGrantAsync(user, maxAge, requirement.EffectiveChannels(current), cancellationToken).ConfigureAwait(false) is not null)
@@ -72,10 +74,26 @@ internal sealed class PhoneMfaAuthorizationHandler(
         catch (StepUpStoreException ex)
         {
             logger.StoreUnavailable(ex);
-            context.Fail(new PhoneMfaFailureReason(this, requirement, maxAge, storeUnavailable: true));
+            Explain(httpContext, new PhoneMfaShortfall(requirement, maxAge, StoreUnavailable: true));
             return;
         }
 
-        context.Fail(new PhoneMfaFailureReason(this, requirement, maxAge, storeUnavailable: false));
+        Explain(httpContext, new PhoneMfaShortfall(requirement, maxAge, StoreUnavailable: false));
+    }
+
+    // The requirement is left pending rather than failed with context.Fail(): an explicit failure would hide the
+    // other unmet requirements from the result handler, which must never step up when another requirement also failed.
+    private static void Explain(HttpContext? httpContext, PhoneMfaShortfall reason)
+    {
+        if (httpContext is null)
+        {
+            return;
+        }
+
+        if (httpContext.Items[typeof(PhoneMfaShortfall)] is not PhoneMfaShortfall previous || reason.StoreUnavailable ||
+            (!previous.StoreUnavailable && reason.MaxAge < previous.MaxAge))
+        {
+            httpContext.Items[typeof(PhoneMfaShortfall)] = reason;
+        }
     }
 }

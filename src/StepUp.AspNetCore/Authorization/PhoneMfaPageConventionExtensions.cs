@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using StepUp.AspNetCore;
 
-namespace Microsoft.AspNetCore.Mvc.ApplicationModels;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Razor Pages conventions: require phone MFA for a folder or a page.</summary>
 public static class PhoneMfaPageConventionExtensions

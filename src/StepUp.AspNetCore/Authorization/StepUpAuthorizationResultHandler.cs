@@ -15,40 +15,30 @@ internal sealed class StepUpAuthorizationResultHandler(IAuthorizationMiddlewareR
 {
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure is { } failure && TryGetReason(failure) is { } reason &&
-            context.User.Identity?.IsAuthenticated == true)
+        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure is { FailCalled: false } failure &&
+            OnlyPhoneRequirementsFailed(failure) && context.User.Identity?.IsAuthenticated == true)
         {
-            return writer.ChallengeAsync(context, reason);
+            var shortfall = context.Items[typeof(PhoneMfaShortfall)] as PhoneMfaShortfall
+                ?? writer.DefaultShortfall(failure.FailedRequirements.OfType<PhoneMfaRequirement>().First());
+            return writer.ChallengeAsync(context, shortfall);
         }
 
         return inner.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    private static PhoneMfaFailureReason? TryGetReason(AuthorizationFailure failure)
+    private static bool OnlyPhoneRequirementsFailed(AuthorizationFailure failure)
     {
-        PhoneMfaFailureReason? reason = null;
+        var any = false;
         foreach (var requirement in failure.FailedRequirements)
         {
             if (requirement is not PhoneMfaRequirement)
             {
-                return null;
+                return false;
             }
+
+            any = true;
         }
 
-        foreach (var candidate in failure.FailureReasons)
-        {
-            if (candidate is not PhoneMfaFailureReason phone)
-            {
-                return null; // Another handler failed the request explicitly: a step-up would not fix it.
-            }
-
-            // Several phone requirements: answer the strictest one (store outage first).
-            if (reason is null || phone.StoreUnavailable || (!reason.StoreUnavailable && phone.MaxAge < reason.MaxAge))
-            {
-                reason = phone;
-            }
-        }
-
-        return reason;
+        return any;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using StepUp.AspNetCore.Authorization;
 using StepUp.AspNetCore.Diagnostics;
 
 namespace StepUp.AspNetCore.Challenges;
@@ -19,7 +20,7 @@ internal sealed class StepUpChallengeWriter(
     StepUpMetrics metrics,
     ILogger<StepUpChallengeWriter> logger)
 {
-    public async Task ChallengeAsync(HttpContext context, PhoneMfaFailureReason reason)
+    public async Task ChallengeAsync(HttpContext context, PhoneMfaShortfall reason)
     {
         var current = options.CurrentValue;
         var isApi = IsApiRequest(context.Request);
@@ -51,7 +52,7 @@ internal sealed class StepUpChallengeWriter(
         {
             logger.ChallengeIssued(mode, "401");
             metrics.Challenge(mode, "401");
-            await WriteApiChallengeAsync(context, requirement, reason.MaxAge, mode, current).ConfigureAwait(false);
+            await WriteApiChallengeAsync(context, requirement.EffectiveChannels(current), reason.MaxAge, mode, current, null).ConfigureAwait(false);
             return;
         }
 
@@ -77,7 +78,11 @@ internal sealed class StepUpChallengeWriter(
         context.Response.Redirect(location);
     }
 
-    /// <summary>API request: bearer credentials, or JSON preferred over HTML.</summary>
+    /// <summary>The reason for a requirement that was not explained by the handler (resource was not an HttpContext).</summary>
+    public PhoneMfaShortfall DefaultShortfall(PhoneMfaRequirement requirement) =>
+        new(requirement, requirement.EffectiveMaxAge(options.CurrentValue), StoreUnavailable: false);
+
+    /// <summary>API request: bearer credentials, a JSON body, XMLHttpRequest, or JSON preferred over HTML.</summary>
     public static bool IsApiRequest(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
@@ -91,11 +96,43 @@ internal sealed class StepUpChallengeWriter(
             return true;
         }
 
+        if (request.HasJsonContentType())
+        {
+            return true; // A browser navigation never sends a JSON body.
+        }
+
         var accept = request.Headers.Accept.ToString();
         return accept.Contains("json", StringComparison.OrdinalIgnoreCase) && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task WriteApiChallengeAsync(HttpContext context, PhoneMfaRequirement requirement, TimeSpan maxAge, StepUpMode mode, StepUpOptions options)
+    /// <summary>The challenge for an operation that needs its own approval: a code bound to <paramref name="transaction"/>.</summary>
+    public async Task TransactionChallengeAsync(HttpContext context, Transactions.StepUpTransaction transaction, string ticket, string returnUrl)
+    {
+        var current = options.CurrentValue;
+        if (IsApiRequest(context.Request))
+        {
+            logger.ChallengeIssued(StepUpMode.InApp, "401");
+            metrics.Challenge(StepUpMode.InApp, "401");
+            await WriteApiChallengeAsync(context, current.AllowedChannels, current.DefaultMaxAge, StepUpMode.InApp, current, problem =>
+            {
+                problem.Detail = $"Approve this operation with a code sent to your phone: {transaction.Description}.";
+                problem.Extensions["transaction"] = ticket;
+                problem.Extensions["transaction_description"] = transaction.Description;
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        logger.ChallengeIssued(StepUpMode.InApp, "redirect");
+        metrics.Challenge(StepUpMode.InApp, "redirect");
+        context.Response.Redirect(context.Request.PathBase + current.StepUpPath + "?returnUrl=" + Uri.EscapeDataString(returnUrl) +
+            "&transaction=" + Uri.EscapeDataString(ticket));
+    }
+
+    /// <summary>503: the store cannot be reached; nothing is granted (fail closed).</summary>
+    public Task UnavailableAsync(HttpContext context) => WriteUnavailableAsync(context, IsApiRequest(context.Request));
+
+    private static async Task WriteApiChallengeAsync(
+        HttpContext context, PhoneChannels channels, TimeSpan maxAge, StepUpMode mode, StepUpOptions options, Action<ProblemDetails>? decorate)
     {
         var seconds = ((long)Math.Ceiling(maxAge.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         const string description = "A phone verification (text message or voice call) is required";
@@ -114,12 +151,14 @@ internal sealed class StepUpChallengeWriter(
         problem.Extensions["error"] = StepUpDefaults.InsufficientUserAuthentication;
         problem.Extensions["acr_values"] = options.AcrValues;
         problem.Extensions["max_age"] = (long)Math.Ceiling(maxAge.TotalSeconds);
-        problem.Extensions["channels"] = ChannelNames(requirement.EffectiveChannels(options));
+        problem.Extensions["channels"] = ChannelNames(channels);
         if (mode == StepUpMode.InApp)
         {
             problem.Extensions["status_endpoint"] = context.Request.PathBase + options.ApiPath + "/status";
             problem.Extensions["challenge_endpoint"] = context.Request.PathBase + options.ApiPath + "/challenges";
         }
+
+        decorate?.Invoke(problem);
 
         await WriteProblemAsync(context, problem).ConfigureAwait(false);
     }

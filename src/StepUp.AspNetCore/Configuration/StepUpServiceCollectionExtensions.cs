@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +16,7 @@ using StepUp.AspNetCore.Endpoints;
 using StepUp.AspNetCore.Grants;
 using StepUp.AspNetCore.Phones;
 using StepUp.AspNetCore.Store;
+using StepUp.AspNetCore.Transactions;
 using StepUp.AspNetCore.Verification;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -54,7 +56,7 @@ public static class StepUpServiceCollectionExtensions
         services.AddMetrics();
         services.AddAuthorization();
         services.AddAntiforgery();
-        services.AddRazorPages();
+        services.AddRazorPages().ConfigureApplicationPartManager(AddStepUpPages);
         services.AddHttpContextAccessor();
 
         services.TryAddSingleton<IStepUpStore, InMemoryStepUpStore>();
@@ -62,10 +64,28 @@ public static class StepUpServiceCollectionExtensions
         services.TryAddSingleton<PhoneNumberParser>();
         services.TryAddSingleton<PhoneMessageComposer>();
         services.TryAddSingleton<StepUpMetrics>();
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<PhoneVerificationService>(sp));
+        services.TryAddSingleton(sp => new PhoneVerificationService(
+            sp,
+            sp.GetRequiredService<IStepUpStore>(),
+            sp.GetRequiredService<IOptionsMonitor<StepUpOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StepUpKeyRing>(),
+            sp.GetRequiredService<PhoneNumberParser>(),
+            sp.GetRequiredService<PhoneMessageComposer>(),
+            sp.GetRequiredService<StepUpMetrics>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PhoneVerificationService>>()));
         services.TryAddSingleton<StepUpSessionManager>();
         services.TryAddSingleton<StepUpChallengeWriter>();
         services.TryAddSingleton<InAppStepUp>();
+        services.TryAddSingleton<TransactionTicket>();
+        services.TryAddSingleton(sp => new StepUpApprovals(
+            sp.GetRequiredService<IStepUpStore>(),
+            sp.GetRequiredService<StepUpSessionManager>(),
+            sp.GetRequiredService<TransactionTicket>(),
+            sp.GetRequiredService<StepUpChallengeWriter>(),
+            sp.GetRequiredService<IOptionsMonitor<StepUpOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StepUpApprovals>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, PhoneMfaAuthorizationHandler>());
         DecorateResultHandler(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<CookieAuthenticationOptions>, RevokeGrantsOnSignOut>());
@@ -94,6 +114,20 @@ public static class StepUpServiceCollectionExtensions
             };
             return new StepUpAuthorizationResultHandler(inner, sp.GetRequiredService<StepUpChallengeWriter>());
         });
+    }
+
+    // Like Identity UI: the pages are added explicitly, so they are found whatever the entry assembly is.
+    private static void AddStepUpPages(ApplicationPartManager partManager)
+    {
+        var assembly = typeof(StepUpOptions).Assembly;
+        var factory = ApplicationPartFactory.GetApplicationPartFactory(assembly);
+        foreach (var part in factory.GetApplicationParts(assembly))
+        {
+            if (!partManager.ApplicationParts.Any(p => p.GetType() == part.GetType() && p.Name == part.Name))
+            {
+                partManager.ApplicationParts.Add(part);
+            }
+        }
     }
 
     private sealed class StepUpMarker;

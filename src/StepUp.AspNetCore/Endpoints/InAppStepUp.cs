@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using StepUp.AspNetCore.Diagnostics;
 using StepUp.AspNetCore.Grants;
 using StepUp.AspNetCore.Store;
+using StepUp.AspNetCore.Transactions;
 using StepUp.AspNetCore.Verification;
 
 namespace StepUp.AspNetCore.Endpoints;
@@ -17,6 +18,7 @@ namespace StepUp.AspNetCore.Endpoints;
 internal sealed class InAppStepUp(
     PhoneVerificationService verification,
     StepUpSessionManager sessions,
+    TransactionTicket tickets,
     IOptionsMonitor<StepUpOptions> options,
     IUrlHelperFactory urlHelpers,
     ILogger<InAppStepUp> logger)
@@ -45,7 +47,11 @@ internal sealed class InAppStepUp(
     public async Task<StepUpGrant?> CurrentGrantAsync(HttpContext context) =>
         await sessions.FindGrantAsync(context.User, options.CurrentValue.GrantLifetime, PhoneChannels.All, context.RequestAborted).ConfigureAwait(false);
 
-    public Task<StartVerificationResult> SendAsync(HttpContext context, ChallengePurpose purpose, PhoneChannel channel, string? phoneNumber, PhoneChannels allowed) =>
+    /// <summary>The transaction a ticket stands for, when it is genuine, unexpired and the signed-in user's.</summary>
+    public StepUpTransaction? ReadTransaction(HttpContext context, string? ticket) => tickets.Unprotect(ticket, RequireUserId(context));
+
+    public Task<StartVerificationResult> SendAsync(
+        HttpContext context, ChallengePurpose purpose, PhoneChannel channel, string? phoneNumber, PhoneChannels allowed, StepUpTransaction? transaction = null) =>
         verification.StartAsync(
             new StartVerificationRequest
             {
@@ -54,6 +60,7 @@ internal sealed class InAppStepUp(
                 Channel = channel,
                 PhoneNumber = phoneNumber,
                 AllowedChannels = allowed,
+                Transaction = transaction,
                 ClientAddress = context.Connection.RemoteIpAddress,
                 Origin = context.Request.Host.Host,
                 Culture = CultureInfo.CurrentUICulture,

@@ -112,7 +112,13 @@ public static class StepUpEndpointRouteBuilderExtensions
             }
         }
 
-        var result = await flow.SendAsync(context, purpose, channel, body.PhoneNumber, flow.OfferedChannels(null)).ConfigureAwait(false);
+        StepUp.AspNetCore.Transactions.StepUpTransaction? transaction = null;
+        if (!string.IsNullOrEmpty(body.Transaction) && (changePhone || (transaction = flow.ReadTransaction(context, body.Transaction)) is null))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Approval expired", "This approval request is not valid any more. Start the operation again.");
+        }
+
+        var result = await flow.SendAsync(context, purpose, channel, body.PhoneNumber, flow.OfferedChannels(null), transaction).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return Results.Json(
@@ -123,9 +129,9 @@ public static class StepUpEndpointRouteBuilderExtensions
                     maskedPhoneNumber = result.MaskedPhoneNumber,
                     expiresAt = result.ExpiresAt,
                     resendAfterSeconds = (int)Math.Ceiling(result.RetryAfter?.TotalSeconds ?? 0),
+                    approving = transaction?.Description,
                     message = result.Message,
                 },
-                Json,
                 statusCode: StatusCodes.Status202Accepted);
         }
 

@@ -66,7 +66,8 @@ public sealed class PhoneVerificationService
                 challenge.Channel,
                 PhoneNumberParser.Mask(challenge.PhoneNumber),
                 challenge.ExpiresAt,
-                Math.Max(0, options.MaxAttemptsPerCode - challenge.Attempts));
+                Math.Max(0, options.MaxAttemptsPerCode - challenge.Attempts),
+                challenge.TransactionDigest);
         }
 
         return new PhoneVerificationState
@@ -109,6 +110,19 @@ public sealed class PhoneVerificationService
                 if (request.Purpose == ChallengePurpose.Enrollment && attached is not null)
                 {
                     return Refused(StartVerificationStatus.PhoneAlreadyAttached, channel, "A phone number is already attached to your account. Change it from your phone settings.");
+                }
+
+                if (string.IsNullOrWhiteSpace(request.PhoneNumber))
+                {
+                    // A resend or channel switch of a pending enrolment goes to the number that is being verified.
+                    var pending = await _store.GetChallengeAsync(request.UserId, cancellationToken).ConfigureAwait(false);
+                    if (pending is null || pending.Purpose != request.Purpose || pending.ExpiresAt <= _time.GetUtcNow())
+                    {
+                        return Refused(StartVerificationStatus.PhoneNumberRequired, channel, "Enter the phone number to send the code to.");
+                    }
+
+                    phoneNumber = pending.PhoneNumber;
+                    break;
                 }
 
                 var parsed = _parser.Parse(request.PhoneNumber);
@@ -343,6 +357,8 @@ public sealed class PhoneVerificationService
             return failed;
         }
 
+        // The code arrived: a further send (e.g. to a new number right after verifying the current one) need not wait.
+        await _store.RemoveChallengeAsync(request.UserId, challenge.ChallengeId, releaseCooldown: true, cancellationToken).ConfigureAwait(false);
         var verified = new VerifiedPhone(challenge.PhoneNumber, now, challenge.Channel);
         var previous = challenge.Purpose == ChallengePurpose.ChangePhone
             ? await _store.GetVerifiedPhoneAsync(request.UserId, cancellationToken).ConfigureAwait(false)

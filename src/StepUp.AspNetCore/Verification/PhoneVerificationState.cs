@@ -23,10 +23,12 @@ public sealed record PhoneVerificationState
 /// <param name="MaskedPhoneNumber">Where it was sent, masked.</param>
 /// <param name="ExpiresAt">When it expires.</param>
 /// <param name="AttemptsLeft">Tries left.</param>
+/// <param name="TransactionDigest">The digest of the operation it approves, if any.</param>
 public sealed record PendingCode(
     string ChallengeId,
     Store.ChallengePurpose Purpose,
     PhoneChannel Channel,
     string MaskedPhoneNumber,
     DateTimeOffset ExpiresAt,
-    int AttemptsLeft);
+    int AttemptsLeft,
+    string? TransactionDigest = null);

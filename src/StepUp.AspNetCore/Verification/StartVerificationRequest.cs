@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using StepUp.AspNetCore.Store;
+using StepUp.AspNetCore.Transactions;
 
 namespace StepUp.AspNetCore.Verification;
 

@@ -8,4 +8,5 @@ namespace StepUp.AspNetCore.Pages;
 /// <param name="ReturnUrl">The safe return URL.</param>
 /// <param name="Channels">The channel hint to carry along.</param>
 /// <param name="Offered">The channels offered for a resend or a switch.</param>
-public sealed record CodeFormModel(PendingCode Pending, string? Error, string ReturnUrl, string? Channels, PhoneChannels Offered);
+/// <param name="Transaction">The ticket of the operation being approved, if any.</param>
+public sealed record CodeFormModel(PendingCode Pending, string? Error, string ReturnUrl, string? Channels, PhoneChannels Offered, string? Transaction = null);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using StepUp.AspNetCore.Store;
+using StepUp.AspNetCore.Transactions;
 using StepUp.AspNetCore.Verification;
 
 namespace StepUp.AspNetCore.Pages;
@@ -15,6 +16,16 @@ public sealed class VerifyModel : StepUpPageModel
     /// <summary>The channels the requirement allows (a hint from the challenge; re-checked at authorization).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Channels { get; set; }
+
+    /// <summary>The ticket of the operation being approved, if this step-up approves one transaction.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Transaction { get; set; }
+
+    /// <summary>The operation being approved, when the ticket is valid.</summary>
+    public StepUpTransaction? Approving { get; private set; }
+
+    /// <summary>Whether a ticket was given but is not valid (expired, altered, another user's).</summary>
+    public bool TransactionExpired { get; private set; }
 
     /// <summary>The number typed by a user with no attached phone.</summary>
     [BindProperty]
@@ -59,11 +70,17 @@ public sealed class VerifyModel : StepUpPageModel
         await LoadAsync();
         var channel = string.Equals(Channel, "voice", StringComparison.OrdinalIgnoreCase) ? PhoneChannel.Voice : PhoneChannel.Sms;
         var purpose = State.HasVerifiedPhone ? ChallengePurpose.StepUp : ChallengePurpose.Enrollment;
-        var result = await Flow.SendAsync(HttpContext, purpose, channel, State.HasVerifiedPhone ? null : PhoneNumber, Offered);
+        if (TransactionExpired)
+        {
+            Response.StatusCode = 400;
+            return Page();
+        }
+
+        var result = await Flow.SendAsync(HttpContext, purpose, channel, State.HasVerifiedPhone ? null : PhoneNumber, Offered, Approving);
         if (result.Succeeded)
         {
             StatusMessage = result.Message;
-            Pending = new PendingCode(result.ChallengeId!, purpose, channel, result.MaskedPhoneNumber!, result.ExpiresAt!.Value, 0);
+            Pending = new PendingCode(result.ChallengeId!, purpose, channel, result.MaskedPhoneNumber!, result.ExpiresAt!.Value, 0, Approving?.Digest);
             return Page();
         }
 
@@ -118,6 +135,8 @@ public sealed class VerifyModel : StepUpPageModel
     {
         Offered = Flow.OfferedChannels(Channels);
         State = await Flow.GetStateAsync(HttpContext);
-        Pending = State.Pending is { Purpose: not ChallengePurpose.ChangePhone } pending ? pending : null;
+        Approving = Flow.ReadTransaction(HttpContext, Transaction);
+        TransactionExpired = !string.IsNullOrEmpty(Transaction) && Approving is null;
+        Pending = State.Pending is { Purpose: not ChallengePurpose.ChangePhone } pending && pending.TransactionDigest == Approving?.Digest ? pending : null;
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace StepUp.AspNetCore.Verification;
+namespace StepUp.AspNetCore.Transactions;
 
 /// <summary>
 /// One operation a user approves with a code (a wire transfer): what the message says and a digest of what is approved.
@@ -20,11 +20,19 @@ public sealed record StepUpTransaction
         Digest = ComputeDigest(values);
     }
 
+    private StepUpTransaction(string description, string digest, bool _)
+    {
+        Description = description;
+        Digest = digest;
+    }
+
     /// <summary>What the user approves, as shown and sent.</summary>
     public string Description { get; }
 
     /// <summary>A SHA-256 digest (base64url) of the approved values.</summary>
     public string Digest { get; }
+
+    internal static StepUpTransaction FromDigest(string description, string digest) => new(description, digest, false);
 
     private static string ComputeDigest(string[] values)
     {
