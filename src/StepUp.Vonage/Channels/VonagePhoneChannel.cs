@@ -84,11 +84,12 @@ internal sealed class VonagePhoneChannel(
             return new PhoneDeliveryResult(PhoneDeliveryStatus.ProviderRejected, Detail: "Vonage: voice calls are not configured");
         }
 
-        var language = VoiceLanguages.For(message.Culture);
+        // The language the text is written in (an untranslated text is English whatever the user's culture).
+        var language = VoiceLanguages.For(message.SpokenCulture);
         if (language is null)
         {
             language = value.DefaultVoiceLanguage;
-            logger.VoiceLanguageFallback(message.Culture.Name, language);
+            logger.VoiceLanguageFallback(message.SpokenCulture.Name, language);
         }
 
         var clientRef = ClientRef(message.ClientReference);

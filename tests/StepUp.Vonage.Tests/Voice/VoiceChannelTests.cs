@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -53,8 +54,10 @@ public sealed class VoiceChannelTests
     [Fact]
     public async Task TheCallReadsTheSpokenTextOnceInTheUsersLanguageAndHangsUpOnVoicemail()
     {
-        await using var harness = await VonageHarness.StartAsync();
+        await using var harness = await VonageHarness.StartAsync(
+            services: s => s.AddSingleton<IStringLocalizer<PhoneMessageComposer>>(new TranslatingLocalizer("nl")));
         var message = harness.CodeMessage("nl-NL");
+        Assert.StartsWith("(nl-NL) ", message.SpokenText, StringComparison.Ordinal);
 
         await harness.Channel.PlaceCallAsync(message, Test.Ct);
 
@@ -121,9 +124,21 @@ public sealed class VoiceChannelTests
         Assert.Equal(expected, VoiceLanguages.For(CultureInfo.GetCultureInfo(culture)));
 
     [Fact]
-    public async Task ACultureWithoutAVonageVoiceFallsBackToTheDefaultVoiceLanguage()
+    public async Task AnUntranslatedTextIsReadByAnEnglishVoiceWhateverTheUsersCulture()
     {
-        await using var harness = await VonageHarness.StartAsync(o => o.DefaultVoiceLanguage = "en-GB");
+        await using var harness = await VonageHarness.StartAsync();
+
+        await harness.Channel.PlaceCallAsync(harness.CodeMessage("nl-NL"), Test.Ct);
+
+        Assert.Equal("en-US", (string?)JsonNode.Parse(harness.Vonage.RequestsTo(FakeVonageServer.Calls)[0].Body)!["ncco"]![0]!["language"]);
+    }
+
+    [Fact]
+    public async Task ATranslationWithoutAVonageVoiceFallsBackToTheDefaultVoiceLanguage()
+    {
+        await using var harness = await VonageHarness.StartAsync(
+            o => o.DefaultVoiceLanguage = "en-GB",
+            s => s.AddSingleton<IStringLocalizer<PhoneMessageComposer>>(new TranslatingLocalizer("sw")));
 
         await harness.Channel.PlaceCallAsync(harness.CodeMessage("sw-KE"), Test.Ct);
 
