@@ -55,6 +55,7 @@ public sealed class MessagesModeTests
         var talk = JsonNode.Parse(Assert.Single(app.Vonage.RequestsTo(FakeVonageServer.Calls)).Body)!["ncco"]![0]!;
         var digits = Regex.Match((string)talk["text"]!, @"(\d(, \d){5})").Value.Replace(", ", string.Empty, StringComparison.Ordinal);
         var verified = await app.VerifyAsync(called.ChallengeId!, digits);
+        var jwt = app.Vonage.RequestsTo(FakeVonageServer.Calls)[0].Header("Authorization")!["Bearer ".Length..];
 
         Assert.Equal(StartVerificationStatus.DeliveryFailed, texted.Status);
         Assert.Equal(PhoneDeliveryStatus.Undeliverable, texted.DeliveryStatus);
@@ -62,6 +63,10 @@ public sealed class MessagesModeTests
         Assert.Equal(StartVerificationStatus.Sent, called.Status);
         Assert.Equal("en-US", (string?)talk["language"]); // the app has no Dutch texts: English text, English voice
         Assert.Equal(VerifyCodeStatus.Verified, verified.Status);
+        var logged = app.EverythingLoggedAndEveryUrl();
+        Assert.DoesNotContain(jwt, logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(digits, logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("612345678", logged, StringComparison.Ordinal);
     }
 
     [Fact]

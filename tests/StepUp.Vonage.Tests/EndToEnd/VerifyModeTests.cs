@@ -29,8 +29,11 @@ public sealed class VerifyModeTests
         Assert.Equal("+31612345678", verified.Phone!.PhoneNumber);
         Assert.Empty(app.Vonage.RequestsTo(FakeVonageServer.Sms));
         var logged = app.EverythingLoggedAndEveryUrl();
+        var basic = app.Vonage.RequestsTo(FakeVonageServer.VerifyStart)[0].Header("Authorization")!["Basic ".Length..];
         Assert.DoesNotContain(code, logged, StringComparison.Ordinal);
         Assert.DoesNotContain("612345678", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Vonage.Credentials.ApiSecret, logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(basic, logged, StringComparison.Ordinal);
     }
 
     [Fact]
