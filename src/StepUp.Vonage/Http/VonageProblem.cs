@@ -51,13 +51,3 @@ internal sealed record VonageProblem
         return (bracket < 0 ? segment : segment[..bracket]).ToLowerInvariant();
     }
 }
-
-/// <summary>One entry of <see cref="VonageProblem.InvalidParameters"/>.</summary>
-internal sealed record VonageInvalidParameter
-{
-    [JsonPropertyName("name")]
-    public string? Name { get; init; }
-
-    [JsonPropertyName("reason")]
-    public string? Reason { get; init; }
-}

@@ -20,6 +20,3 @@ public sealed class FakeVerification
 
     public string CurrentChannel => Channels[Step];
 }
-
-/// <summary>A code the fake Verify v2 "sent" to a phone.</summary>
-public sealed record FakeDelivery(string RequestId, string To, string Channel, string Code);
