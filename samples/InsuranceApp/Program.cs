@@ -18,7 +18,7 @@ internal static class Program
 
         if (insurance.Directory is { } directory)
         {
-            Console.WriteLine($"Development directory: {directory.Origin} (users alice and bob, password Passw0rd!; codes of its phone step at {directory.Origin}ui/outbox)");
+            Console.WriteLine($"Development directory: {directory.Origin} (demo users alice and bob, see the README; codes of its phone step at {directory.Origin}ui/outbox)");
         }
 
         await insurance.WaitForShutdownAsync();

@@ -69,7 +69,8 @@ public sealed class BankingAppBrowserTests(ChromiumFixture chromium)
     [Fact]
     public async Task BobEnrolsANewPhoneAtHisFirstTransferAndVerifiesThatPhoneAtTheNextOnAPhoneScreen()
     {
-        await using var s = await OpenAsync(phone: true);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var s = await OpenAsync(phone: true, time: time);
         await s.SignInAsync("bob");
         await Screenshots.SaveAsync(s.Page, "banking-phone-01-accounts");
 
@@ -101,6 +102,7 @@ public sealed class BankingAppBrowserTests(ChromiumFixture chromium)
         await s.SendApprovedTransferAsync();
         await Screenshots.SaveAsync(s.Page, "banking-phone-06-sent");
 
+        time.Advance(TimeSpan.FromMinutes(1)); // a new code needs the resend wait to have passed
         await s.NewTransferAsync("Grocer", Iban, "25.00");
         await s.Page.ClickAsync("#confirm-transfer");
         await s.Page.Locator("#masked-phone").WaitForAsync();

@@ -16,7 +16,7 @@ internal sealed class AppOwnedDevelopmentDirectory(IConfiguration configuration,
     {
         _directory ??= await DevelopmentDirectory.StartForAppAsync(configuration, environment, cancellationToken);
         logger.LogInformation(
-            "Signing in through the development directory on {Origin}: users alice and bob, password Passw0rd!; codes of its phone step at {Outbox}",
+            "Signing in through the development directory on {Origin} (demo users alice and bob, see the README); codes of its phone step at {Outbox}",
             _directory.Origin,
             new Uri(_directory.Origin, "ui/outbox"));
     }
