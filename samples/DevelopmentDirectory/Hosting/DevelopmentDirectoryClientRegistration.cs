@@ -22,18 +22,18 @@ internal sealed class DevelopmentDirectoryClientRegistration(
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var directory = Directory;
         if (services.GetService<IStepUpStore>() is not { } store)
         {
             return;
         }
 
-        foreach (var account in directory.SeededAccounts)
+        var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        foreach (var account in Directory.SeededAccounts)
         {
-            if (account.PhoneNumber is { } phone && directory.FindAccountId(account.UserName) is { } id &&
+            if (account.PhoneNumber is { } phone && Directory.FindAccountId(account.UserName) is { } id &&
                 await store.GetVerifiedPhoneAsync(id, cancellationToken) is null)
             {
-                await store.SetVerifiedPhoneAsync(id, new VerifiedPhone(phone, services.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UtcNow, PhoneChannel.Sms), cancellationToken);
+                await store.SetVerifiedPhoneAsync(id, new VerifiedPhone(phone, now, PhoneChannel.Sms), cancellationToken);
             }
         }
     }
