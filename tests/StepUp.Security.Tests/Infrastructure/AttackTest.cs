@@ -104,7 +104,7 @@ public abstract class AttackTest(SecuritySuite suite) : IAsyncLifetime
     private async Task AuditAsync()
     {
         await Suite.Monitor.FlushAsync();
-        var secrets = Suite.Ledger.All;
+        var secrets = Suite.Ledger;
         var leaks = new List<Leak>();
         leaks.AddRange(SecrecyAudit.InExchanges(Transcript.Exchanges, secrets));
         leaks.AddRange(SecrecyAudit.InLogs(_apps.Select(a => a.Logs), secrets));

@@ -17,61 +17,58 @@ public sealed record Leak(string Secret, string Where);
 public static class SecrecyAudit
 {
     /// <summary>Leaks in the exchanges.</summary>
-    public static IEnumerable<Leak> InExchanges(IEnumerable<Exchange> exchanges, IReadOnlyCollection<Secret> secrets)
+    public static IEnumerable<Leak> InExchanges(IEnumerable<Exchange> exchanges, SecretLedger secrets)
     {
         foreach (var exchange in exchanges)
         {
-            foreach (var secret in secrets)
+            var where = $"{exchange.Method} {exchange.Url.AbsolutePath} ({exchange.Status})";
+            foreach (var secret in secrets.FindIn(exchange.Body))
             {
-                var echo = secret.Kind == SecretKind.PhoneNumber && secret.IsIn(Uri.UnescapeDataString(exchange.RequestBody.Replace('+', ' ')) + exchange.RequestBody);
-                if (!echo && secret.IsIn(exchange.Body))
+                // The one allowed sighting: what the user typed into this very request, shown again (a form with its error).
+                var sent = exchange.Url.Query + "\n" + exchange.RequestBody;
+                var echo = secret.Kind == SecretKind.PhoneNumber && secrets.FindIn(sent + "\n" + Uri.UnescapeDataString(sent.Replace('+', ' '))).Contains(secret);
+                if (!echo)
                 {
-                    yield return new Leak(secret.Label, $"response body of {exchange.Method} {exchange.Url.PathAndQuery} ({exchange.Status})");
+                    yield return new Leak(secret.Label, "response body of " + where);
                 }
+            }
 
-                if (secret.IsIn(exchange.Headers))
-                {
-                    yield return new Leak(secret.Label, $"response headers of {exchange.Method} {exchange.Url.PathAndQuery} ({exchange.Status})");
-                }
+            foreach (var secret in secrets.FindIn(exchange.Headers))
+            {
+                yield return new Leak(secret.Label, "response headers of " + where);
             }
         }
     }
 
     /// <summary>Leaks in log lines (messages, properties and exceptions).</summary>
-    public static IEnumerable<Leak> InLogs(IEnumerable<CapturedLogs> logs, IReadOnlyCollection<Secret> secrets)
+    public static IEnumerable<Leak> InLogs(IEnumerable<CapturedLogs> logs, SecretLedger secrets)
     {
         foreach (var line in logs.SelectMany(l => l.Lines))
         {
-            foreach (var secret in secrets)
+            foreach (var secret in secrets.FindIn(line))
             {
-                if (secret.IsIn(line))
-                {
-                    yield return new Leak(secret.Label, "log line: " + Category(line));
-                }
+                yield return new Leak(secret.Label, "log line: " + Category(line));
             }
         }
     }
 
     /// <summary>Leaks in Redis commands (keys and arguments, binary-aware).</summary>
-    public static IEnumerable<Leak> InCommands(IEnumerable<MonitoredCommand> commands, IReadOnlyCollection<Secret> secrets)
+    public static IEnumerable<Leak> InCommands(IEnumerable<MonitoredCommand> commands, SecretLedger secrets)
     {
         foreach (var command in commands)
         {
             foreach (var argument in command.Arguments)
             {
-                foreach (var secret in secrets)
+                foreach (var secret in secrets.FindIn(argument))
                 {
-                    if (secret.IsIn(argument))
-                    {
-                        yield return new Leak(secret.Label, "Redis command " + Encoding.Latin1.GetString(command.Arguments[0]));
-                    }
+                    yield return new Leak(secret.Label, "Redis command " + Encoding.Latin1.GetString(command.Arguments[0]));
                 }
             }
         }
     }
 
     /// <summary>Leaks in the names and values of the keys under <paramref name="prefix"/>.</summary>
-    public static async Task<List<Leak>> InKeysAsync(string redis, string prefix, IReadOnlyCollection<Secret> secrets)
+    public static async Task<List<Leak>> InKeysAsync(string redis, string prefix, SecretLedger secrets)
     {
         var leaks = new List<Leak>();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
@@ -100,12 +97,9 @@ public static class SecrecyAudit
 
             foreach (var value in values)
             {
-                foreach (var secret in secrets)
+                foreach (var secret in secrets.FindIn(value))
                 {
-                    if (secret.IsIn(value))
-                    {
-                        leaks.Add(new Leak(secret.Label, $"Redis key {(value == values[0] ? "name" : "value")}"));
-                    }
+                    leaks.Add(new Leak(secret.Label, $"Redis key {(value == values[0] ? "name" : "value")}"));
                 }
             }
         }
