@@ -101,6 +101,9 @@ public abstract class AttackTest(SecuritySuite suite) : IAsyncLifetime
     private static string ExceptionType(string line) =>
         System.Text.RegularExpressions.Regex.Match(line, @"[A-Za-z.]+Exception\b").Value is { Length: > 0 } type ? type : "(no exception type)";
 
+    /// <summary>Runs the audit now (it runs again when the test ends).</summary>
+    protected Task AuditNowAsync() => AuditAsync();
+
     private async Task AuditAsync()
     {
         await Suite.Monitor.FlushAsync();
