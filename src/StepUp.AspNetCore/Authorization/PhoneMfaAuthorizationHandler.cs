@@ -21,15 +21,22 @@ internal sealed class PhoneMfaAuthorizationHandler(
     {
         if (context.Requirements is IReadOnlyList<IAuthorizationRequirement> list)
         {
+            // The usual case, one phone requirement, goes straight to it: no copy of the list, no extra state machine.
+            PhoneMfaRequirement? first = null;
             for (var i = 0; i < list.Count; i++)
             {
-                if (list[i] is PhoneMfaRequirement)
+                if (list[i] is PhoneMfaRequirement requirement)
                 {
-                    return HandleAllAsync(context);
+                    if (first is not null)
+                    {
+                        return HandleAllAsync(context);
+                    }
+
+                    first = requirement;
                 }
             }
 
-            return Task.CompletedTask;
+            return first is null ? Task.CompletedTask : HandleRequirementAsync(context, first);
         }
 
         return context.Requirements.Any(r => r is PhoneMfaRequirement) ? HandleAllAsync(context) : Task.CompletedTask;

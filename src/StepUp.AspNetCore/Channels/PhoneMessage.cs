@@ -33,6 +33,19 @@ public sealed record PhoneMessage
     /// <summary>The language to speak and write in.</summary>
     public required CultureInfo Culture { get; init; }
 
+    /// <summary>
+    /// The language <see cref="SpokenText"/> is actually written in: <see cref="Culture"/> when the app has a translation for
+    /// it, otherwise the language of StepUp's built-in texts (English). Voice channels choose the voice by it, so an
+    /// untranslated English text is never read by, say, a Dutch voice. Default: <see cref="Culture"/>.
+    /// </summary>
+    public CultureInfo SpokenCulture
+    {
+        get => _spokenCulture ?? Culture;
+        init => _spokenCulture = value;
+    }
+
+    private readonly CultureInfo? _spokenCulture;
+
     /// <summary>An opaque reference (the challenge id) for the provider's reports; never personal data.</summary>
     public required string ClientReference { get; init; }
 

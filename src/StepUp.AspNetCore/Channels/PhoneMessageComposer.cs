@@ -9,6 +9,9 @@ namespace StepUp.AspNetCore.Channels;
 /// </summary>
 public sealed class PhoneMessageComposer(IStringLocalizer<PhoneMessageComposer> localizer)
 {
+    /// <summary>The language of the built-in texts (the resource keys), used when the app has no translation.</summary>
+    private static readonly CultureInfo BuiltInCulture = CultureInfo.GetCultureInfo("en");
+
     /// <summary>Composes a code message.</summary>
     /// <param name="to">The destination, E.164.</param>
     /// <param name="code">The code.</param>
@@ -42,17 +45,18 @@ public sealed class PhoneMessageComposer(IStringLocalizer<PhoneMessageComposer> 
 
         var digits = string.Join(", ", code.ToCharArray());
         var spoken = transactionDescription is null
-            ? localizer["This is {0}. Your verification code is: {1}. Again, your code is: {1}.", brand, digits].Value
-            : localizer["This is {0}. Your code to {2} is: {1}. Again, your code is: {1}.", brand, digits, transactionDescription].Value;
+            ? localizer["This is {0}. Your verification code is: {1}. Again, your code is: {1}.", brand, digits]
+            : localizer["This is {0}. Your code to {2} is: {1}. Again, your code is: {1}.", brand, digits, transactionDescription];
 
         return new PhoneMessage
         {
             To = to,
             Kind = PhoneMessageKind.Code,
             Text = text,
-            SpokenText = spoken,
+            SpokenText = spoken.Value,
             Code = code,
             Culture = culture,
+            SpokenCulture = spoken.ResourceNotFound ? BuiltInCulture : culture,
             ClientReference = clientReference,
             Brand = brand,
         };
@@ -62,14 +66,15 @@ public sealed class PhoneMessageComposer(IStringLocalizer<PhoneMessageComposer> 
     public PhoneMessage ComposePhoneChangedNotice(string to, string brand, CultureInfo culture, string clientReference)
     {
         using var scope = new CultureScope(culture);
-        var text = localizer["{0}: the phone number for your account was changed. If you did not do this, contact us now.", brand].Value;
+        var text = localizer["{0}: the phone number for your account was changed. If you did not do this, contact us now.", brand];
         return new PhoneMessage
         {
             To = to,
             Kind = PhoneMessageKind.PhoneChangedNotice,
-            Text = text,
-            SpokenText = text,
+            Text = text.Value,
+            SpokenText = text.Value,
             Culture = culture,
+            SpokenCulture = text.ResourceNotFound ? BuiltInCulture : culture,
             ClientReference = clientReference,
             Brand = brand,
         };

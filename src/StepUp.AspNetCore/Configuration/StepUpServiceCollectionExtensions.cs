@@ -57,7 +57,6 @@ public static class StepUpServiceCollectionExtensions
         services.AddAuthorization();
         services.AddAntiforgery();
         services.AddRazorPages().ConfigureApplicationPartManager(AddStepUpPages);
-        services.AddHttpContextAccessor();
 
         services.TryAddSingleton<IStepUpStore, InMemoryStepUpStore>();
         services.TryAddSingleton<StepUpKeyRing>();

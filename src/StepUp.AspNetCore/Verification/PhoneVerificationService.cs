@@ -160,6 +160,13 @@ public sealed class PhoneVerificationService
             ? null
             : await _keys.KeyForAsync("client", request.ClientAddress.ToString(), cancellationToken).ConfigureAwait(false);
 
+        if (request.Purpose == ChallengePurpose.ChangePhone)
+        {
+            // The user has just proven the current number (the change is protected by a fresh step-up): the code for the new
+            // number need not wait for the cooldown of that step-up's code. It still counts against every send limit.
+            await _store.RemoveChallengeAsync(request.UserId, string.Empty, releaseCooldown: true, cancellationToken).ConfigureAwait(false);
+        }
+
         var permit = await _store.TryRecordSendAsync(new SendAttempt(request.UserId, phoneKey, clientKey, now, limits), cancellationToken).ConfigureAwait(false);
         if (!permit.Allowed)
         {
@@ -357,17 +364,19 @@ public sealed class PhoneVerificationService
             return failed;
         }
 
-        // The code arrived: a further send (e.g. to a new number right after verifying the current one) need not wait.
-        await _store.RemoveChallengeAsync(request.UserId, challenge.ChallengeId, releaseCooldown: true, cancellationToken).ConfigureAwait(false);
         var verified = new VerifiedPhone(challenge.PhoneNumber, now, challenge.Channel);
-        var previous = challenge.Purpose == ChallengePurpose.ChangePhone
-            ? await _store.GetVerifiedPhoneAsync(request.UserId, cancellationToken).ConfigureAwait(false)
-            : null;
-        await _store.SetVerifiedPhoneAsync(request.UserId, verified, cancellationToken).ConfigureAwait(false);
-        if (previous is not null && previous.PhoneNumber != verified.PhoneNumber)
+        if (challenge.Purpose != ChallengePurpose.StepUp)
         {
-            _logger.PhoneReplaced();
-            await NotifyReplacedAsync(previous.PhoneNumber, request, options, cancellationToken).ConfigureAwait(false);
+            // A new number is attached (a step-up leaves the attached number as it is: no write on the common path).
+            var previous = challenge.Purpose == ChallengePurpose.ChangePhone
+                ? await _store.GetVerifiedPhoneAsync(request.UserId, cancellationToken).ConfigureAwait(false)
+                : null;
+            await _store.SetVerifiedPhoneAsync(request.UserId, verified, cancellationToken).ConfigureAwait(false);
+            if (previous is not null && previous.PhoneNumber != verified.PhoneNumber)
+            {
+                _logger.PhoneReplaced();
+                await NotifyReplacedAsync(previous.PhoneNumber, request, options, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var maskedVerified = PhoneNumberParser.Mask(verified.PhoneNumber);

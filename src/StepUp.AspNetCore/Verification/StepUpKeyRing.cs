@@ -8,32 +8,37 @@ namespace StepUp.AspNetCore.Verification;
 /// <summary>
 /// The HMAC key for codes, phone-number keys and client-address keys. Generated once, protected with ASP.NET Core Data
 /// Protection and kept in the store, so every instance that shares the store and the Data Protection keys agrees on it.
-/// The key itself never reaches the store or a log in the clear.
+/// The key itself never reaches the store or a log in the clear. Once a minute an instance puts its key back if the store
+/// lost it (a Redis restarted empty), so instances started afterwards agree with the running ones.
 /// </summary>
-internal sealed class StepUpKeyRing(IStepUpStore store, IDataProtectionProvider dataProtection) : IDisposable
+internal sealed class StepUpKeyRing(IStepUpStore store, IDataProtectionProvider dataProtection, TimeProvider time) : IDisposable
 {
     private const string SecretName = "hmac-key-v1";
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(1);
     private readonly IDataProtector _protector = dataProtection.CreateProtector("StepUp.AspNetCore.StepUpKeyRing", "v1");
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private byte[]? _key;
+    private volatile Entry? _entry;
 
     public async ValueTask<byte[]> GetKeyAsync(CancellationToken cancellationToken)
     {
-        if (_key is { } key)
+        if (_entry is { } entry && time.GetUtcNow() - entry.CheckedAt < RecheckInterval)
         {
-            return key;
+            return entry.Key;
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_key is null)
+            var current = _entry;
+            if (current is null || time.GetUtcNow() - current.CheckedAt >= RecheckInterval)
             {
-                var candidate = _protector.Protect(RandomNumberGenerator.GetBytes(32));
-                var stored = await store.GetOrAddSecretAsync(SecretName, candidate, cancellationToken).ConfigureAwait(false);
+                // Offer the key we have (or a new one); the store keeps the first it got.
+                var offered = current?.Protected ?? _protector.Protect(RandomNumberGenerator.GetBytes(32));
+                var stored = await store.GetOrAddSecretAsync(SecretName, offered, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    _key = _protector.Unprotect(stored);
+                    var key = current is not null && stored.AsSpan().SequenceEqual(current.Protected) ? current.Key : _protector.Unprotect(stored);
+                    _entry = new Entry(key, stored, time.GetUtcNow());
                 }
                 catch (CryptographicException ex)
                 {
@@ -44,7 +49,7 @@ internal sealed class StepUpKeyRing(IStepUpStore store, IDataProtectionProvider 
                 }
             }
 
-            return _key;
+            return _entry!.Key;
         }
         finally
         {
@@ -60,6 +65,8 @@ internal sealed class StepUpKeyRing(IStepUpStore store, IDataProtectionProvider 
         CodeGenerator.Base64Url(Hmac(await GetKeyAsync(cancellationToken).ConfigureAwait(false), purpose, value).AsSpan(0, 18));
 
     public void Dispose() => _gate.Dispose();
+
+    private sealed record Entry(byte[] Key, byte[] Protected, DateTimeOffset CheckedAt);
 
     private static byte[] Hmac(byte[] key, params string[] parts) =>
         HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(string.Join('\n', parts)));

@@ -31,10 +31,19 @@ public sealed class RedisStepUpStoreOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long a verified phone stays attached without being verified again; every verification starts it anew. When it
-    /// lapses the user is asked to attach a phone again. Default: 400 days.
+    /// How long a verified phone stays attached without being used; every use (a code sent to it, the step-up page) starts
+    /// it anew. When it lapses the user is asked to attach a phone again. Default: 400 days.
     /// </summary>
     public TimeSpan VerifiedPhoneLifetime { get; set; } = TimeSpan.FromDays(400);
+
+    /// <summary>
+    /// How long an instance may answer a protected request from its own copy of a session's grant instead of asking Redis.
+    /// Revoking or replacing a grant is published to every instance at once (Redis pub/sub) and drops their copies; while an
+    /// instance's subscription is down it asks Redis every time. So a revocation reaches every instance within pub/sub
+    /// delivery time, and this long at most if a message were lost. <see cref="TimeSpan.Zero"/> turns the copies off.
+    /// Default: 5 seconds.
+    /// </summary>
+    public TimeSpan GrantCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Keep ASP.NET Core Data Protection keys in the same Redis, so cookies, antiforgery tokens and StepUp's HMAC key are

@@ -23,6 +23,11 @@ internal sealed class RedisStepUpStoreOptionsValidator(IServiceProvider services
             failures.Add($"{Section}{nameof(options.KeyPrefix)} must be 1 to 64 letters, digits or ':', '.', '_', '-' (braces would break Redis Cluster hash tags); it is '{options.KeyPrefix}'.");
         }
 
+        if (options.GrantCacheDuration < TimeSpan.Zero || options.GrantCacheDuration > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}{nameof(options.GrantCacheDuration)} must be between zero (off) and one minute (for example \"00:00:05\"); it is {options.GrantCacheDuration}.");
+        }
+
         if (options.OperationTimeout <= TimeSpan.Zero || options.OperationTimeout > TimeSpan.FromMinutes(1))
         {
             failures.Add($"{Section}{nameof(options.OperationTimeout)} must be more than zero and at most one minute (for example \"00:00:02\"); it is {options.OperationTimeout}.");

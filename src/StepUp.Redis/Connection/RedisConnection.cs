@@ -39,6 +39,9 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         return multiplexer.GetDatabase();
     }
 
+    /// <summary>The multiplexer (for pub/sub), connecting first if needed.</summary>
+    public async Task<IConnectionMultiplexer> GetMultiplexerAsync() => _appMultiplexer ?? await Connecting().ConfigureAwait(false);
+
     /// <summary>
     /// The database for Data Protection's synchronous key repository. Blocks at most for one connection attempt
     /// (<see cref="RedisStepUpStoreOptions.ConnectTimeout"/>) the first time.

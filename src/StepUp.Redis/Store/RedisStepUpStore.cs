@@ -31,6 +31,7 @@ internal sealed class RedisStepUpStore : IStepUpStore
     private readonly TimeSpan _operationTimeout;
     private readonly TimeSpan _phoneLifetime;
     private readonly ILogger _logger;
+    private readonly RedisGrantCache _grantCache;
 
     public RedisStepUpStore(
         RedisConnection connection,
@@ -47,14 +48,19 @@ internal sealed class RedisStepUpStore : IStepUpStore
         _operationTimeout = value.OperationTimeout;
         _phoneLifetime = value.VerifiedPhoneLifetime;
         _logger = logger;
+        _grantCache = new RedisGrantCache(connection, value.KeyPrefix, value.GrantCacheDuration, time, logger);
     }
+
+    /// <summary>Whether this instance answers session-grant reads from its copies now (for tests and diagnostics).</summary>
+    internal bool GrantCopiesInUse => _grantCache.Listening;
 
     /// <inheritdoc />
     public async Task<VerifiedPhone?> GetVerifiedPhoneAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userId);
         var key = _keys.VerifiedPhone(userId);
-        var value = await RunAsync(nameof(GetVerifiedPhoneAsync), db => db.StringGetAsync(key), cancellationToken).ConfigureAwait(false);
+        // GETEX: every use of the attached number (a code sent to it, the step-up page) keeps it attached for another lifetime.
+        var value = await RunAsync(nameof(GetVerifiedPhoneAsync), db => db.StringGetSetExpiryAsync(key, _phoneLifetime), cancellationToken).ConfigureAwait(false);
         if (value.IsNull)
         {
             return null;
@@ -237,7 +243,21 @@ internal sealed class RedisStepUpStore : IStepUpStore
             now = _time.GetUtcNow().ToUnixTimeMilliseconds(),
             slack = Milliseconds(CleanupSlack),
         };
-        return RunAsync(nameof(SaveGrantAsync), db => db.ScriptEvaluateAsync(RedisScripts.SaveGrant, parameters), cancellationToken);
+        if (grant.TransactionDigest is not null || !_grantCache.Enabled)
+        {
+            return RunAsync(nameof(SaveGrantAsync), db => db.ScriptEvaluateAsync(RedisScripts.SaveGrant, parameters), cancellationToken);
+        }
+
+        // A replaced session grant must not be shadowed by an older copy on another instance.
+        return RunAsync(
+            nameof(SaveGrantAsync),
+            async db =>
+            {
+                var saved = db.ScriptEvaluateAsync(RedisScripts.SaveGrant, parameters);
+                await _grantCache.PublishChangeAsync(db, parameters.grants.ToString()).ConfigureAwait(false);
+                return await saved.ConfigureAwait(false);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -246,9 +266,21 @@ internal sealed class RedisStepUpStore : IStepUpStore
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(sessionId);
         var key = _keys.Grants(userId, sessionId);
+        var cacheable = transactionDigest is null && _grantCache.Enabled;
+        if (cacheable && _grantCache.Find(key.ToString()) is { } copy && copy.ExpiresAt > _time.GetUtcNow())
+        {
+            return copy;
+        }
+
         var field = GrantField(transactionDigest);
         var value = await RunAsync(nameof(GetGrantAsync), db => db.HashGetAsync(key, field), cancellationToken).ConfigureAwait(false);
-        return LiveGrant(userId, sessionId, transactionDigest, value);
+        var grant = LiveGrant(userId, sessionId, transactionDigest, value);
+        if (cacheable && grant is not null)
+        {
+            _grantCache.Keep(key.ToString(), grant);
+        }
+
+        return grant;
     }
 
     /// <inheritdoc />
@@ -268,7 +300,20 @@ internal sealed class RedisStepUpStore : IStepUpStore
         ArgumentNullException.ThrowIfNull(userId);
         ArgumentNullException.ThrowIfNull(sessionId);
         var key = _keys.Grants(userId, sessionId);
-        return RunAsync(nameof(RevokeGrantsAsync), db => db.KeyDeleteAsync(key), cancellationToken);
+        if (!_grantCache.Enabled)
+        {
+            return RunAsync(nameof(RevokeGrantsAsync), db => db.KeyDeleteAsync(key), cancellationToken);
+        }
+
+        return RunAsync(
+            nameof(RevokeGrantsAsync),
+            async db =>
+            {
+                var deleted = db.KeyDeleteAsync(key);
+                await _grantCache.PublishChangeAsync(db, key.ToString()).ConfigureAwait(false);
+                return await deleted.ConfigureAwait(false);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />

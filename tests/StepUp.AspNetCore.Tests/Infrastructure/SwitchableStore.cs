@@ -5,12 +5,15 @@ namespace StepUp.AspNetCore.Tests;
 /// <summary>An in-memory store that can be switched off (every call throws <see cref="StepUpStoreException"/>) and counts calls.</summary>
 internal sealed class SwitchableStore(TimeProvider time) : IStepUpStore
 {
-    private readonly InMemoryStepUpStore _inner = new(time);
+    private InMemoryStepUpStore _inner = new(time);
     private int _calls;
 
     public bool Down { get; set; }
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Forgets everything, as a Redis restarted without persistence would.</summary>
+    public void Flush() => _inner = new InMemoryStepUpStore(time);
 
     public Task<VerifiedPhone?> GetVerifiedPhoneAsync(string userId, CancellationToken cancellationToken = default) => Call(() => _inner.GetVerifiedPhoneAsync(userId, cancellationToken));
 

@@ -75,11 +75,17 @@ internal static class RedisStores
         string? prefix = null,
         IDataProtectionProvider? dataProtection = null,
         TimeSpan? operationTimeout = null,
-        ILogger<RedisStepUpStore>? logger = null) =>
+        ILogger<RedisStepUpStore>? logger = null,
+        TimeSpan? grantCacheDuration = null) =>
         new(
             connection,
             new RedisValueProtector(dataProtection ?? new EphemeralDataProtectionProvider()),
-            Options.Create(new RedisStepUpStoreOptions { KeyPrefix = prefix ?? NewPrefix(), OperationTimeout = operationTimeout ?? TimeSpan.FromSeconds(5) }),
+            Options.Create(new RedisStepUpStoreOptions
+            {
+                KeyPrefix = prefix ?? NewPrefix(),
+                OperationTimeout = operationTimeout ?? TimeSpan.FromSeconds(5),
+                GrantCacheDuration = grantCacheDuration ?? TimeSpan.FromSeconds(5),
+            }),
             time,
             logger ?? NullLogger<RedisStepUpStore>.Instance);
 }

@@ -11,39 +11,8 @@ namespace StepUp.AspNetCore.Pages;
 /// </summary>
 [Authorize]
 [RequirePhoneMfa]
-public sealed class PhoneModel : StepUpPageModel
+public sealed class PhoneModel : PhoneFlowPageModel
 {
-    /// <summary>The new number.</summary>
-    [BindProperty]
-    public string? PhoneNumber { get; set; }
-
-    /// <summary>The channel chosen.</summary>
-    [BindProperty]
-    public string? Channel { get; set; }
-
-    /// <summary>The code typed.</summary>
-    [BindProperty]
-    public string? Code { get; set; }
-
-    /// <summary>The challenge answered.</summary>
-    [BindProperty]
-    public string? ChallengeId { get; set; }
-
-    /// <summary>What the user has.</summary>
-    public PhoneVerificationState State { get; private set; } = new();
-
-    /// <summary>The code for the new number, if sent.</summary>
-    public PendingCode? Pending { get; private set; }
-
-    /// <summary>The channels offered.</summary>
-    public PhoneChannels Offered { get; private set; } = PhoneChannels.All;
-
-    /// <summary>An error about the phone number field.</summary>
-    public string? PhoneNumberError { get; private set; }
-
-    /// <summary>An error about the code field.</summary>
-    public string? CodeError { get; private set; }
-
     /// <summary>Whether the number was just changed.</summary>
     public bool Changed { get; private set; }
 
@@ -54,28 +23,8 @@ public sealed class PhoneModel : StepUpPageModel
     public async Task<IActionResult> OnPostSendAsync()
     {
         await LoadAsync();
-        var channel = string.Equals(Channel, "voice", StringComparison.OrdinalIgnoreCase) ? PhoneChannel.Voice : PhoneChannel.Sms;
         var purpose = State.HasVerifiedPhone ? ChallengePurpose.ChangePhone : ChallengePurpose.Enrollment;
-        var result = await Flow.SendAsync(HttpContext, purpose, channel, PhoneNumber, Offered);
-        if (result.Succeeded)
-        {
-            StatusMessage = result.Message;
-            Pending = new PendingCode(result.ChallengeId!, purpose, channel, result.MaskedPhoneNumber!, result.ExpiresAt!.Value, 0);
-            return Page();
-        }
-
-        if (result.Status is StartVerificationStatus.InvalidPhoneNumber or StartVerificationStatus.CountryNotAllowed or StartVerificationStatus.PhoneAlreadyAttached)
-        {
-            PhoneNumberError = result.Message;
-            Pending = null;
-        }
-        else
-        {
-            ErrorMessage = result.Message;
-        }
-
-        Response.StatusCode = result.Status == StartVerificationStatus.RateLimited ? 429 : 400;
-        return Page();
+        return ShowSend(await Flow.SendAsync(HttpContext, purpose, ChosenChannel, PhoneNumber, Offered), purpose);
     }
 
     /// <summary>Checks the code for the new number; on success the number replaces the old one.</summary>
@@ -83,25 +32,14 @@ public sealed class PhoneModel : StepUpPageModel
     {
         var result = await Flow.VerifyAsync(HttpContext, ChallengeId, Code);
         await LoadAsync();
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            Changed = true;
-            Pending = null;
-            StatusMessage = $"Your phone number is now {State.MaskedPhoneNumber}.";
-            return Page();
+            return ShowNotVerified(result);
         }
 
-        if (result.Status is VerifyCodeStatus.WrongCode or VerifyCodeStatus.InvalidFormat)
-        {
-            CodeError = result.Message;
-        }
-        else
-        {
-            ErrorMessage = result.Message;
-            Pending = null;
-        }
-
-        Response.StatusCode = result.Status == VerifyCodeStatus.TooManyAttempts ? 429 : 400;
+        Changed = true;
+        Pending = null;
+        StatusMessage = $"Your phone number is now {State.MaskedPhoneNumber}.";
         return Page();
     }
 

@@ -11,7 +11,7 @@ namespace StepUp.AspNetCore.Pages;
 /// by text message or voice call, with resend, channel switch and cancel.
 /// </summary>
 [Authorize]
-public sealed class VerifyModel : StepUpPageModel
+public sealed class VerifyModel : PhoneFlowPageModel
 {
     /// <summary>The channels the requirement allows (a hint from the challenge; re-checked at authorization).</summary>
     [BindProperty(SupportsGet = true)]
@@ -27,37 +27,6 @@ public sealed class VerifyModel : StepUpPageModel
     /// <summary>Whether a ticket was given but is not valid (expired, altered, another user's).</summary>
     public bool TransactionExpired { get; private set; }
 
-    /// <summary>The number typed by a user with no attached phone.</summary>
-    [BindProperty]
-    public string? PhoneNumber { get; set; }
-
-    /// <summary>The channel chosen: <c>sms</c> or <c>voice</c>.</summary>
-    [BindProperty]
-    public string? Channel { get; set; }
-
-    /// <summary>The code typed.</summary>
-    [BindProperty]
-    public string? Code { get; set; }
-
-    /// <summary>The challenge answered.</summary>
-    [BindProperty]
-    public string? ChallengeId { get; set; }
-
-    /// <summary>What the user has.</summary>
-    public PhoneVerificationState State { get; private set; } = new();
-
-    /// <summary>The code waiting to be typed, if any.</summary>
-    public PendingCode? Pending { get; private set; }
-
-    /// <summary>The channels offered.</summary>
-    public PhoneChannels Offered { get; private set; } = PhoneChannels.All;
-
-    /// <summary>An error about the phone number field.</summary>
-    public string? PhoneNumberError { get; private set; }
-
-    /// <summary>An error about the code field.</summary>
-    public string? CodeError { get; private set; }
-
     /// <summary>Whether the user just cancelled.</summary>
     public bool Cancelled { get; private set; }
 
@@ -68,33 +37,15 @@ public sealed class VerifyModel : StepUpPageModel
     public async Task<IActionResult> OnPostSendAsync()
     {
         await LoadAsync();
-        var channel = string.Equals(Channel, "voice", StringComparison.OrdinalIgnoreCase) ? PhoneChannel.Voice : PhoneChannel.Sms;
-        var purpose = State.HasVerifiedPhone ? ChallengePurpose.StepUp : ChallengePurpose.Enrollment;
         if (TransactionExpired)
         {
             Response.StatusCode = 400;
             return Page();
         }
 
-        var result = await Flow.SendAsync(HttpContext, purpose, channel, State.HasVerifiedPhone ? null : PhoneNumber, Offered, Approving);
-        if (result.Succeeded)
-        {
-            StatusMessage = result.Message;
-            Pending = new PendingCode(result.ChallengeId!, purpose, channel, result.MaskedPhoneNumber!, result.ExpiresAt!.Value, 0, Approving?.Digest);
-            return Page();
-        }
-
-        if (result.Status is StartVerificationStatus.InvalidPhoneNumber or StartVerificationStatus.CountryNotAllowed or StartVerificationStatus.PhoneNumberRequired)
-        {
-            PhoneNumberError = result.Message;
-        }
-        else
-        {
-            ErrorMessage = result.Message;
-        }
-
-        Response.StatusCode = result.Status == StartVerificationStatus.RateLimited ? 429 : 400;
-        return Page();
+        var purpose = State.HasVerifiedPhone ? ChallengePurpose.StepUp : ChallengePurpose.Enrollment;
+        var result = await Flow.SendAsync(HttpContext, purpose, ChosenChannel, State.HasVerifiedPhone ? null : PhoneNumber, Offered, Approving);
+        return ShowSend(result, purpose, Approving?.Digest);
     }
 
     /// <summary>Checks the code; on success returns to <see cref="StepUpPageModel.ReturnUrl"/>.</summary>
@@ -107,18 +58,7 @@ public sealed class VerifyModel : StepUpPageModel
         }
 
         await LoadAsync();
-        if (result.Status is VerifyCodeStatus.WrongCode or VerifyCodeStatus.InvalidFormat)
-        {
-            CodeError = result.Message;
-        }
-        else
-        {
-            ErrorMessage = result.Message;
-            Pending = null;
-        }
-
-        Response.StatusCode = result.Status == VerifyCodeStatus.TooManyAttempts ? 429 : 400;
-        return Page();
+        return ShowNotVerified(result);
     }
 
     /// <summary>Cancels: nothing is attached, nothing is granted.</summary>
