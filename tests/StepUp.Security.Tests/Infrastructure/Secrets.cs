@@ -36,7 +36,7 @@ public sealed class Secret
         Bytes = bytes;
         Encodings = bytes is null
             ? []
-            : [Convert.ToBase64String(bytes), Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_'), Convert.ToHexString(bytes), Convert.ToHexString(bytes).ToLowerInvariant()];
+            : [Convert.ToBase64String(bytes), Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_'), Convert.ToHexString(bytes), Convert.ToHexString(bytes).ToLowerInvariant(), Encoding.Latin1.GetString(bytes)];
     }
 
     /// <summary>What it is.</summary>

@@ -45,6 +45,9 @@ public sealed class SecurityAppSettings
     /// <summary>The environment; Production by default, so nothing development-only is on.</summary>
     public string Environment { get; set; } = Environments.Production;
 
+    /// <summary>When set, codes go through StepUp.Vonage to this (fake) Vonage instead of the <see cref="PhoneNetwork"/>.</summary>
+    public Action<StepUp.Vonage.VonageOptions>? Vonage { get; set; }
+
     /// <summary>The transfers executed, by operation id, across the instances.</summary>
     public ConcurrentDictionary<string, int> Executed { get; } = new(StringComparer.Ordinal);
 }
@@ -122,7 +125,14 @@ public sealed class SecurityApp : IAsyncDisposable
                 o.ConfigureConnection = c => c.ReconnectRetryPolicy = new LinearRetry(100);
             })
             .PersistDataProtectionKeys();
-        services.Replace(ServiceDescriptor.Singleton<IPhoneChannel>(network));
+        if (settings.Vonage is { } vonage)
+        {
+            services.AddStepUp().AddVonage(vonage);
+        }
+        else
+        {
+            services.Replace(ServiceDescriptor.Singleton<IPhoneChannel>(network));
+        }
 
         var app = builder.Build();
         app.UseRouting();
