@@ -40,14 +40,39 @@ public sealed class SecuritySuite : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await AuditEverythingAsync();
+        }
+        finally
+        {
+            if (_redis is not null)
+            {
+                await _redis.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task AuditEverythingAsync()
+    {
         if (_monitor is not null)
         {
-            await _monitor.DisposeAsync();
-        }
+            // The last word: everything the suite saw, against every secret it handed out (including later tests' ones).
+            // A failure here fails the run (xUnit reports it as an assembly fixture cleanup failure).
+            await _monitor.FlushAsync();
+            List<StepUp.Testing.Hosting.CapturedLogs> logs;
+            lock (Logs)
+            {
+                logs = [.. Logs];
+            }
 
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
+            var leaks = SecrecyAudit.InExchanges(Transcript.Exchanges, Ledger)
+                .Concat(SecrecyAudit.InLogs(logs, Ledger))
+                .Concat(SecrecyAudit.InCommands(_monitor.Commands, Ledger))
+                .ToList();
+            await _monitor.DisposeAsync();
+            _monitor = null;
+            SecrecyAudit.AssertNone(leaks);
         }
     }
 }
