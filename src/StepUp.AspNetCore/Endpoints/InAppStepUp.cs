@@ -92,7 +92,9 @@ internal sealed class InAppStepUp(
             return fallback;
         }
 
-        var clean = returnUrl.Length <= MaxReturnUrlLength && !returnUrl.Any(c => char.IsControl(c) || c == '\\');
+        // Only printable ASCII: a control character or a backslash changes how browsers read the URL, and anything beyond
+        // ASCII (U+2028, "é") cannot go into a Location header at all (Kestrel refuses it with a 500).
+        var clean = returnUrl.Length <= MaxReturnUrlLength && !returnUrl.Any(c => char.IsControl(c) || c == '\\' || c > '\u007E');
         var url = urlHelpers.GetUrlHelper(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
         if (clean && url.IsLocalUrl(returnUrl))
         {

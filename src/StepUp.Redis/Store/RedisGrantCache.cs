@@ -27,6 +27,7 @@ internal sealed class RedisGrantCache
     private Task? _subscribing;
     private volatile bool _subscribed;
     private volatile bool _listening;
+    private long _nextSweepTicks;
 
     public RedisGrantCache(RedisConnection connection, string keyPrefix, TimeSpan duration, TimeProvider time, ILogger logger)
     {
@@ -41,6 +42,9 @@ internal sealed class RedisGrantCache
 
     /// <summary>Whether copies are in use now (subscribed and connected).</summary>
     public bool Listening => _listening;
+
+    /// <summary>How many copies this instance holds (expired ones included until the next sweep).</summary>
+    internal int Count => _entries.Count;
 
     /// <summary>The copy of the session grant under <paramref name="key"/>, if this instance may use one.</summary>
     public StepUpGrant? Find(string key)
@@ -62,12 +66,27 @@ internal sealed class RedisGrantCache
             return;
         }
 
+        var now = _time.GetUtcNow();
+        if (now.UtcTicks >= Volatile.Read(ref _nextSweepTicks))
+        {
+            // At most once per copy duration: expired copies go, so the dictionary holds about one duration's worth of
+            // sessions instead of filling up to the cap with copies nobody may use any more.
+            Volatile.Write(ref _nextSweepTicks, (now + _duration).UtcTicks);
+            foreach (var entry in _entries)
+            {
+                if (entry.Value.Until <= now)
+                {
+                    _entries.TryRemove(entry);
+                }
+            }
+        }
+
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
 
-        var until = _time.GetUtcNow() + _duration;
+        var until = now + _duration;
         _entries[key] = new Entry(grant, until < grant.ExpiresAt ? until : grant.ExpiresAt);
     }
 

@@ -54,6 +54,9 @@ internal sealed class RedisStepUpStore : IStepUpStore
     /// <summary>Whether this instance answers session-grant reads from its copies now (for tests and diagnostics).</summary>
     internal bool GrantCopiesInUse => _grantCache.Listening;
 
+    /// <summary>How many grant copies this instance holds (for tests and diagnostics).</summary>
+    internal int GrantCopies => _grantCache.Count;
+
     /// <inheritdoc />
     public async Task<VerifiedPhone?> GetVerifiedPhoneAsync(string userId, CancellationToken cancellationToken = default)
     {

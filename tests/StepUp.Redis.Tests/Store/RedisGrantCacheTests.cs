@@ -67,6 +67,42 @@ public sealed class RedisGrantCacheTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task ExpiredCopiesAreSweptInsteadOfPilingUpUntilTheCap()
+    {
+        // Regression: every session read kept a copy until 100,000 had piled up (the load run saw each instance's heap grow
+        // by ~50 MB); now copies past their duration go at the next keep after one duration.
+        var store = await ListeningAsync(RedisStores.Create(RedisStores.Connect(redis.Configuration), _time, _prefix, grantCacheDuration: TimeSpan.FromSeconds(5)));
+        for (var i = 0; i < 50; i++)
+        {
+            await store.SaveGrantAsync(Grant(_time.GetUtcNow()) with { SessionId = "session-" + i }, Token);
+        }
+
+        // Each save's change message may arrive after a read has kept a copy and drop it again: read until all 50 stay.
+        await RespClient.WaitUntilAsync(
+            async () =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    Assert.NotNull(await store.GetGrantAsync("alice", "session-" + i, null, Token));
+                }
+
+                return store.GrantCopies >= 50;
+            },
+            TimeSpan.FromSeconds(10),
+            "fifty copies");
+        var before = store.GrantCopies;
+        _time.Advance(TimeSpan.FromSeconds(6));
+        await store.SaveGrantAsync(Grant(_time.GetUtcNow()) with { SessionId = "session-late" }, Token);
+        await RespClient.WaitUntilAsync(
+            async () => await store.GetGrantAsync("alice", "session-late", null, Token) is not null && store.GrantCopies == 1,
+            TimeSpan.FromSeconds(10),
+            "the late copy alone");
+
+        Assert.True(before >= 50, $"{before} copies before");
+        Assert.Equal(1, store.GrantCopies);
+    }
+
+    [Fact]
     public async Task ARevocationOnAnotherInstanceDropsTheCopy()
     {
         var onA = await ListeningAsync(RedisStores.Create(RedisStores.Connect(redis.Configuration), _time, _prefix));
