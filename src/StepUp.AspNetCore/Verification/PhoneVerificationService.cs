@@ -160,13 +160,6 @@ public sealed class PhoneVerificationService
             ? null
             : await _keys.KeyForAsync("client", request.ClientAddress.ToString(), cancellationToken).ConfigureAwait(false);
 
-        if (request.Purpose == ChallengePurpose.ChangePhone)
-        {
-            // The user has just proven the current number (the change is protected by a fresh step-up): the code for the new
-            // number need not wait for the cooldown of that step-up's code. It still counts against every send limit.
-            await _store.RemoveChallengeAsync(request.UserId, string.Empty, releaseCooldown: true, cancellationToken).ConfigureAwait(false);
-        }
-
         var permit = await _store.TryRecordSendAsync(new SendAttempt(request.UserId, phoneKey, clientKey, now, limits), cancellationToken).ConfigureAwait(false);
         if (!permit.Allowed)
         {
@@ -364,6 +357,9 @@ public sealed class PhoneVerificationService
             return failed;
         }
 
+        // The code arrived: the next code (another transfer, a new number) need not wait for this one's resend cooldown.
+        // It still counts against every send limit. (The cooldown lives in another Redis hash slot: its own round trip.)
+        await _store.RemoveChallengeAsync(request.UserId, challenge.ChallengeId, releaseCooldown: true, cancellationToken).ConfigureAwait(false);
         var verified = new VerifiedPhone(challenge.PhoneNumber, now, challenge.Channel);
         if (challenge.Purpose != ChallengePurpose.StepUp)
         {
